@@ -1,0 +1,204 @@
+package dev.minicloud.controlplane;
+
+import dev.minicloud.common.cluster.ClusterToken;
+import dev.minicloud.common.id.Ids;
+import dev.minicloud.controlplane.auth.SigV4AuthHandler;
+import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
+import dev.minicloud.controlplane.cluster.ListNodesHandler;
+import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
+import dev.minicloud.controlplane.cluster.NodeRegistry;
+import dev.minicloud.controlplane.health.HealthHandlers;
+import dev.minicloud.controlplane.http.ApiRouter;
+import dev.minicloud.controlplane.http.ApiSurface;
+import dev.minicloud.controlplane.http.FailureHandler;
+import dev.minicloud.controlplane.http.JsonErrors;
+import dev.minicloud.controlplane.http.RequestContextHandler;
+import dev.minicloud.controlplane.identity.IdentityStore;
+import dev.minicloud.controlplane.identity.RootBootstrap;
+import dev.minicloud.controlplane.identity.SecretCipher;
+import dev.minicloud.controlplane.metadata.MetadataStore;
+import dev.minicloud.controlplane.metadata.rocksdb.RocksMetadataStore;
+import dev.minicloud.controlplane.observability.PlatformMetrics;
+import dev.minicloud.controlplane.s3.S3Errors;
+import dev.minicloud.controlplane.sts.StsErrors;
+import dev.minicloud.controlplane.tls.TlsMaterial;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wiring of one control plane process: metadata store, identity, node registry and the public
+ * HTTP endpoint. Constructor injection only, no statics, so several run in one test JVM.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+
+  public static final String CLUSTER_TOKEN_FILE = "cluster-token";
+
+  private final ControlPlaneOptions options;
+  private final Clock clock;
+  private final PrintStream console;
+
+  private MetadataStore store;
+  private Vertx vertx;
+  private HttpServer server;
+  private ClusterToken clusterToken;
+  private Optional<TlsMaterial> tls = Optional.empty();
+  private String rootAccountId;
+
+  public ControlPlane(ControlPlaneOptions options, Clock clock, PrintStream console) {
+    this.options = options;
+    this.clock = clock;
+    this.console = console;
+  }
+
+  /** Opens the data directory and starts listening; returns once the endpoint accepts requests. */
+  public ControlPlane start() {
+    Path data = options.dataDir();
+    try {
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + data, e);
+    }
+    store = RocksMetadataStore.open(data.resolve("metadata"));
+    Ids ids = new Ids();
+    IdentityStore identity = new IdentityStore(store, SecretCipher.loadOrCreate(data.resolve("master.key")));
+    rootAccountId = new RootBootstrap(identity, ids, clock).ensureRoot(data, console);
+    clusterToken = options.clusterToken().map(ClusterToken::of)
+        .orElseGet(() -> ClusterToken.loadOrGenerate(data.resolve(CLUSTER_TOKEN_FILE)));
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .addLabels(Label.HTTP_METHOD, Label.HTTP_ROUTE, Label.HTTP_CODE)))
+        .withMetrics(new MicrometerMetricsFactory(metrics))
+        .build();
+
+    NodeRegistry nodes = new NodeRegistry(store, clock, options.nodeDownAfter());
+    PlatformMetrics.bindNodeGauges(metrics, nodes);
+    vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> nodes.markMissing());
+
+    var router = ApiRouter.create(vertx, new ApiRouter.Parts(
+        new RequestContextHandler(ids, clock),
+        new FailureHandler(Map.of(
+            ApiSurface.S3, new S3Errors(),
+            ApiSurface.STS, new StsErrors(),
+            ApiSurface.JSON, new JsonErrors(),
+            ApiSurface.INTERNAL, new JsonErrors(),
+            ApiSurface.PROBE, new JsonErrors())),
+        SigV4AuthHandler.buffered(identity, clock),
+        SigV4AuthHandler.streaming(identity, clock),
+        new HealthHandlers(store, nodes),
+        PrometheusScrapingHandler.create(metrics),
+        new ClusterTokenGuard(clusterToken),
+        new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
+        new ListNodesHandler(nodes)));
+
+    HttpServerOptions serverOptions = new HttpServerOptions()
+        .setHost(options.bindAddress())
+        .setPort(options.port())
+        .setCompressionSupported(false)
+        .setDecompressionSupported(false);
+    if (options.tls()) {
+      TlsMaterial material = TlsMaterial.resolve(data, options.tlsCert(), options.tlsKey(),
+          List.of(options.bindAddress()));
+      tls = Optional.of(material);
+      serverOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(material.certPath().toString())
+          .setKeyPath(material.keyPath().toString()));
+    }
+    server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
+    LOG.info("control plane listening on {}", endpoint());
+    return this;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The public endpoint URL, e.g. {@code http://127.0.0.1:9000}. */
+  public String endpoint() {
+    String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
+    if ("0.0.0.0".equals(host)) {
+      host = "127.0.0.1";
+    }
+    return (options.tls() ? "https" : "http") + "://" + host + ":" + port();
+  }
+
+  public ClusterToken clusterToken() {
+    return clusterToken;
+  }
+
+  public String rootAccountId() {
+    return rootAccountId;
+  }
+
+  public Path rootCredentialsFile() {
+    return options.dataDir().resolve(RootBootstrap.CREDENTIALS_FILE);
+  }
+
+  /** The certificate clients should trust, when serving TLS. */
+  public Optional<Path> tlsCertificate() {
+    return tls.map(TlsMaterial::certPath);
+  }
+
+  /**
+   * Graceful shutdown: stop accepting, let in-flight requests finish (up to the grace period),
+   * then close the metadata store cleanly.
+   */
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        await(server.shutdown(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS));
+      }
+      if (vertx != null) {
+        await(vertx.close());
+      }
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+    }
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("timed out", e);
+    }
+  }
+}

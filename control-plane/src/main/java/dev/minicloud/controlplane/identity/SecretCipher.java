@@ -1,0 +1,86 @@
+package dev.minicloud.controlplane.identity;
+
+import dev.minicloud.common.io.SecureFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts secrets at rest (access key secrets) with AES-256-GCM under a master key kept in its
+ * own file, outside the metadata database, so a copy of the database alone reveals no secret.
+ * The associated data binds each ciphertext to its record (e.g. the access key id), so a
+ * ciphertext moved onto another record does not decrypt.
+ *
+ * <p>Format: base64(version byte 1 | 12-byte nonce | ciphertext+tag).
+ */
+public final class SecretCipher {
+
+  private static final byte VERSION = 1;
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecretKeySpec key;
+  private final SecureRandom random = new SecureRandom();
+
+  private SecretCipher(byte[] keyBytes) {
+    this.key = new SecretKeySpec(keyBytes, "AES");
+  }
+
+  /** Loads the master key from {@code keyFile}, creating it (mode 0600, 256 random bits) on first use. */
+  public static SecretCipher loadOrCreate(Path keyFile) {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    SecureFiles.createOwnerOnly(keyFile, Base64.getEncoder().encode(fresh));
+    try {
+      byte[] keyBytes = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
+      if (keyBytes.length != 32) {
+        throw new IllegalStateException("master key file " + keyFile + " does not hold a 256-bit key");
+      }
+      return new SecretCipher(keyBytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read master key " + keyFile, e);
+    }
+  }
+
+  public String encrypt(String plaintext, String associatedData) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length);
+      out.put(VERSION).put(nonce).put(sealed);
+      return Base64.getEncoder().encodeToString(out.array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM unavailable", e);
+    }
+  }
+
+  public String decrypt(String ciphertext, String associatedData) {
+    byte[] all = Base64.getDecoder().decode(ciphertext);
+    if (all.length < 1 + NONCE_BYTES || all[0] != VERSION) {
+      throw new IllegalStateException("unknown secret format");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 1, NONCE_BYTES));
+      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+      byte[] plain = cipher.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      // Wrong master key or tampered record: never fall back to anything.
+      throw new IllegalStateException("secret does not decrypt under the master key", e);
+    }
+  }
+}

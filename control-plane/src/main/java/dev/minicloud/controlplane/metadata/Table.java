@@ -1,0 +1,43 @@
+package dev.minicloud.controlplane.metadata;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The metadata tables. Each maps to one RocksDB column family named {@link #columnFamilyName()}.
+ *
+ * <p>Adding a constant is enough to add a table: the store creates missing column families when it
+ * opens an existing database. Never rename or remove a constant that has shipped; its column family
+ * would be orphaned (still opened, but unreachable).
+ */
+public enum Table {
+    SETTINGS,
+    ACCOUNTS,
+    USERS,
+    ACCESS_KEYS,
+    NODES,
+    BUCKETS,
+    OBJECTS,
+    UPLOADS,
+    PARTS,
+    INSTANCES,
+    USAGE,
+    AUDIT;
+
+    private final String columnFamilyName = name().toLowerCase(Locale.ROOT);
+
+    /** The column family name: the constant's name in lower case, e.g. {@code access_keys}. */
+    public String columnFamilyName() {
+        return columnFamilyName;
+    }
+
+    /** The table stored in the named column family, if any. */
+    public static Optional<Table> forColumnFamilyName(String name) {
+        for (Table table : values()) {
+            if (table.columnFamilyName.equals(name)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.minicloud.dist;
+
+import dev.minicloud.controlplane.ControlPlaneOptions;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Flags of a control plane. Every flag also reads a {@code MINICLOUD_*} environment variable;
+ * a flag given on the command line wins. This is MiniCloud's one configuration mechanism.
+ */
+final class ControlPlaneFlags {
+
+  @Option(names = "--address", defaultValue = "${env:MINICLOUD_ADDRESS:-127.0.0.1}",
+      description = "Address to listen on (env MINICLOUD_ADDRESS, default ${DEFAULT-VALUE}).")
+  String address;
+
+  @Option(names = "--port", defaultValue = "${env:MINICLOUD_PORT:-9000}",
+      description = "Port to listen on; 0 picks a free port (env MINICLOUD_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--data", defaultValue = "${env:MINICLOUD_DATA:-data}",
+      description = "Data directory (env MINICLOUD_DATA, default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--tls", defaultValue = "${env:MINICLOUD_TLS:-false}",
+      description = "Serve HTTPS (env MINICLOUD_TLS). Without --tls-cert/--tls-key a self-signed certificate "
+          + "is generated into <data>/tls on first start.")
+  boolean tls;
+
+  @Option(names = "--tls-cert", description = "PEM certificate chain for --tls (env MINICLOUD_TLS_CERT).",
+      defaultValue = "${env:MINICLOUD_TLS_CERT}")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM private key for --tls (env MINICLOUD_TLS_KEY).",
+      defaultValue = "${env:MINICLOUD_TLS_KEY}")
+  Path tlsKey;
+
+  ControlPlaneOptions toOptions() {
+    ControlPlaneOptions defaults = ControlPlaneOptions.defaults(data);
+    return new ControlPlaneOptions(address, port, data, tls || tlsCert != null, Optional.ofNullable(tlsCert),
+        Optional.ofNullable(tlsKey), Optional.empty(), defaults.heartbeatInterval(), defaults.nodeDownAfter(),
+        defaults.shutdownGrace());
+  }
+}

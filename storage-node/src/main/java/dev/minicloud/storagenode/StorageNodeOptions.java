@@ -1,0 +1,151 @@
+package dev.minicloud.storagenode;
+
+import dev.minicloud.common.cluster.ClusterToken;
+import dev.minicloud.common.cluster.NodeRegistration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configuration of one {@link StorageNode}. Every setting has a {@code DEFAULT_*}; only the cluster
+ * token has none and must be set.
+ */
+public final class StorageNodeOptions {
+
+  /** Address the internal HTTP API listens on. Loopback unless the node serves other hosts. */
+  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
+  /** Port of the internal HTTP API; 0 picks a free port (read it back with {@link StorageNode#port()}). */
+  public static final int DEFAULT_PORT = 0;
+
+  /** Directory holding the node id and, later, object bytes. Created if missing. */
+  public static final Path DEFAULT_DATA_DIR = Path.of("minicloud-data", "storage-node");
+
+  /** How often the node heartbeats until the control plane names an interval. */
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = NodeRegistration.DEFAULT_HEARTBEAT_INTERVAL;
+
+  private String bindAddress = DEFAULT_BIND_ADDRESS;
+  private int port = DEFAULT_PORT;
+  private String advertisedHost;
+  private Path dataDir = DEFAULT_DATA_DIR;
+  private URI controlPlaneUrl;
+  private ClusterToken clusterToken;
+  private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+
+  public StorageNodeOptions() {}
+
+  public StorageNodeOptions(StorageNodeOptions other) {
+    this.bindAddress = other.bindAddress;
+    this.port = other.port;
+    this.advertisedHost = other.advertisedHost;
+    this.dataDir = other.dataDir;
+    this.controlPlaneUrl = other.controlPlaneUrl;
+    this.clusterToken = other.clusterToken;
+    this.heartbeatInterval = other.heartbeatInterval;
+  }
+
+  public String getBindAddress() {
+    return bindAddress;
+  }
+
+  /** Address to listen on; default {@value #DEFAULT_BIND_ADDRESS}. */
+  public StorageNodeOptions setBindAddress(String bindAddress) {
+    this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  /** Port to listen on; default {@value #DEFAULT_PORT} (any free port). */
+  public StorageNodeOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  public String getAdvertisedHost() {
+    return advertisedHost;
+  }
+
+  /**
+   * Host the control plane should use to reach this node, in the registered endpoint. Default
+   * null: the bind address (set this when binding to a wildcard address).
+   */
+  public StorageNodeOptions setAdvertisedHost(String advertisedHost) {
+    this.advertisedHost = advertisedHost;
+    return this;
+  }
+
+  public Path getDataDir() {
+    return dataDir;
+  }
+
+  /** Data directory; default {@code minicloud-data/storage-node} under the working directory. */
+  public StorageNodeOptions setDataDir(Path dataDir) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    return this;
+  }
+
+  public URI getControlPlaneUrl() {
+    return controlPlaneUrl;
+  }
+
+  /**
+   * Base URL of the control plane to register and heartbeat with, e.g. {@code http://127.0.0.1:9000}.
+   * Default null: the node runs alone and does not register.
+   */
+  public StorageNodeOptions setControlPlaneUrl(URI controlPlaneUrl) {
+    this.controlPlaneUrl = controlPlaneUrl;
+    return this;
+  }
+
+  public ClusterToken getClusterToken() {
+    return clusterToken;
+  }
+
+  /**
+   * The cluster token: required on every {@code /internal/v1/} call to this node and sent to the
+   * control plane. Required; no default.
+   */
+  public StorageNodeOptions setClusterToken(ClusterToken clusterToken) {
+    this.clusterToken = clusterToken;
+    return this;
+  }
+
+  public Duration getHeartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  /** Heartbeat interval until the control plane names one; default 1 s. */
+  public StorageNodeOptions setHeartbeatInterval(Duration heartbeatInterval) {
+    Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    if (heartbeatInterval.isZero() || heartbeatInterval.isNegative()) {
+      throw new IllegalArgumentException("heartbeatInterval must be positive: " + heartbeatInterval);
+    }
+    this.heartbeatInterval = heartbeatInterval;
+    return this;
+  }
+
+  /** Checks the settings that have no usable default. */
+  void validate() {
+    if (clusterToken == null) {
+      throw new IllegalArgumentException("clusterToken is required: the internal API is always guarded");
+    }
+    if (controlPlaneUrl != null && !"http".equals(controlPlaneUrl.getScheme())
+        && !"https".equals(controlPlaneUrl.getScheme())) {
+      throw new IllegalArgumentException("controlPlaneUrl must be an http(s) URL: " + controlPlaneUrl);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StorageNodeOptions{bindAddress=" + bindAddress + ", port=" + port + ", advertisedHost=" + advertisedHost
+        + ", dataDir=" + dataDir + ", controlPlaneUrl=" + controlPlaneUrl + ", clusterToken=" + clusterToken
+        + ", heartbeatInterval=" + heartbeatInterval + "}";
+  }
+}

@@ -1,0 +1,161 @@
+package dev.minicloud.storagenode;
+
+import static dev.minicloud.storagenode.Http.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.minicloud.common.cluster.ClusterToken;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorageNodeTest {
+
+  private static final ClusterToken TOKEN = ClusterToken.generate();
+
+  @TempDir
+  Path dir;
+
+  private final List<StorageNode> nodes = new ArrayList<>();
+
+  @AfterEach
+  void closeNodes() throws Exception {
+    for (StorageNode node : nodes) {
+      await(node.close());
+    }
+  }
+
+  private StorageNode start(Path dataDir) throws Exception {
+    StorageNode node = new StorageNode(new StorageNodeOptions().setDataDir(dataDir).setClusterToken(TOKEN));
+    nodes.add(node);
+    return await(node.start());
+  }
+
+  @Test
+  void listensOnAFreeLoopbackPortAndIsLive() throws Exception {
+    StorageNode node = start(dir);
+
+    assertTrue(node.port() > 0);
+    assertEquals("http://127.0.0.1:" + node.port(), node.endpoint());
+    HttpResponse<String> live = Http.get(node.endpoint() + "/health/live");
+    assertEquals(200, live.statusCode());
+    assertTrue(live.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    assertEquals("up", new JsonObject(live.body()).getString("status"));
+    assertNull(node.lastHeartbeat(), "no control plane configured: no registration");
+  }
+
+  @Test
+  void theInternalApiRefusesCallsWithoutTheClusterToken() throws Exception {
+    StorageNode node = start(dir);
+    String info = node.endpoint() + "/internal/v1/info";
+
+    for (HttpResponse<String> refused : List.of(
+        Http.get(info),
+        Http.get(info, ClusterToken.HEADER, "wrong-token"),
+        Http.get(info, ClusterToken.HEADER, ""))) {
+      assertEquals(401, refused.statusCode(), refused.body());
+      assertTrue(refused.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+      JsonObject error = new JsonObject(refused.body()).getJsonObject("error");
+      assertEquals("InvalidClusterToken", error.getString("code"));
+      assertFalse(error.getString("message").isBlank());
+      assertEquals(refused.headers().firstValue("x-minicloud-request-id").orElseThrow(), error.getString("requestId"));
+    }
+    assertEquals(401, Http.get(node.endpoint() + "/internal/v1/no-such-thing").statusCode(),
+        "the token is checked before routing, so unknown internal paths reveal nothing");
+  }
+
+  @Test
+  void infoWithTheTokenReportsIdKindAndDiskCapacity() throws Exception {
+    StorageNode node = start(dir);
+
+    HttpResponse<String> response = Http.get(node.endpoint() + "/internal/v1/info", ClusterToken.HEADER, TOKEN.value());
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject info = new JsonObject(response.body());
+    assertEquals(node.nodeId(), info.getString("nodeId"));
+    assertEquals("storage", info.getString("kind"));
+    assertEquals(node.endpoint(), info.getString("endpoint"));
+    assertEquals("0.1.0", info.getString("version"));
+    JsonObject capacity = info.getJsonObject("capacity");
+    long total = capacity.getLong("diskTotalBytes");
+    long free = capacity.getLong("diskFreeBytes");
+    assertTrue(total > 0, "total " + total);
+    assertTrue(free >= 0 && free <= total, "free " + free + " of " + total);
+  }
+
+  @Test
+  void unknownPathsAreJsonNotFound() throws Exception {
+    StorageNode node = start(dir);
+
+    HttpResponse<String> response = Http.get(node.endpoint() + "/internal/v1/nope", ClusterToken.HEADER, TOKEN.value());
+
+    assertEquals(404, response.statusCode());
+    assertEquals("NotFound", new JsonObject(response.body()).getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  void aRestartedNodeKeepsItsIdAndAnotherDataDirGetsAnother() throws Exception {
+    StorageNode first = start(dir.resolve("a"));
+    String id = first.nodeId();
+    assertTrue(id.matches("sn-[0-9a-f]{12}"), id);
+    await(first.close());
+
+    StorageNode restarted = start(dir.resolve("a"));
+    assertEquals(id, restarted.nodeId());
+
+    StorageNode other = start(dir.resolve("b"));
+    assertNotEquals(id, other.nodeId());
+  }
+
+  @Test
+  void severalNodesShareOneVertxAndLeaveItRunning() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    StorageNode a = null;
+    StorageNode b = null;
+    try {
+      a = new StorageNode(vertx, new StorageNodeOptions().setDataDir(dir.resolve("a")).setClusterToken(TOKEN));
+      b = new StorageNode(vertx, new StorageNodeOptions().setDataDir(dir.resolve("b")).setClusterToken(TOKEN));
+      nodes.add(a);
+      nodes.add(b);
+      await(a.start());
+      await(b.start());
+      assertNotEquals(a.port(), b.port());
+      assertNotEquals(a.nodeId(), b.nodeId());
+
+      await(a.close());
+      assertEquals(200, Http.get(b.endpoint() + "/health/live").statusCode(), "closing one node leaves the other up");
+    } finally {
+      for (StorageNode node : new StorageNode[] {a, b}) {
+        if (node != null) {
+          await(node.close());
+        }
+      }
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void aClusterTokenIsRequired() {
+    assertThrows(IllegalArgumentException.class, () -> new StorageNode(new StorageNodeOptions().setDataDir(dir)));
+  }
+
+  @Test
+  void aTakenPortFailsTheStartAndReleasesEverything() throws Exception {
+    StorageNode first = start(dir.resolve("a"));
+    StorageNode clash = new StorageNode(new StorageNodeOptions()
+        .setDataDir(dir.resolve("b")).setClusterToken(TOKEN).setPort(first.port()));
+
+    assertThrows(java.util.concurrent.ExecutionException.class, () -> await(clash.start()));
+    assertEquals(200, Http.get(first.endpoint() + "/health/live").statusCode());
+  }
+}
