@@ -147,6 +147,7 @@ public final class ComputeAgent {
         .endpoint(endpoint())
         .capacity(capacity)
         .heartbeatInterval(options.getHeartbeatInterval())
+        .trustedCertificate(options.getControlPlaneCertificate())
         .clock(clock)
         .build();
     registration = reg;

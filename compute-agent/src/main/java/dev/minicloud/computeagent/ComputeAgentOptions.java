@@ -35,6 +35,7 @@ public final class ComputeAgentOptions {
   private Path dataDir = DEFAULT_DATA_DIR;
   private URI controlPlaneUrl;
   private ClusterToken clusterToken;
+  private Path controlPlaneCertificate;
   private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
   private String dockerHost = DEFAULT_DOCKER_HOST;
 
@@ -47,6 +48,7 @@ public final class ComputeAgentOptions {
     this.dataDir = other.dataDir;
     this.controlPlaneUrl = other.controlPlaneUrl;
     this.clusterToken = other.clusterToken;
+    this.controlPlaneCertificate = other.controlPlaneCertificate;
     this.heartbeatInterval = other.heartbeatInterval;
     this.dockerHost = other.dockerHost;
   }
@@ -107,6 +109,19 @@ public final class ComputeAgentOptions {
    */
   public ComputeAgentOptions setControlPlaneUrl(URI controlPlaneUrl) {
     this.controlPlaneUrl = controlPlaneUrl;
+    return this;
+  }
+
+  public Path getControlPlaneCertificate() {
+    return controlPlaneCertificate;
+  }
+
+  /**
+   * PEM certificate to trust when the control plane serves https with a certificate the JVM does
+   * not trust (its generated self-signed one). Default null: the JVM's trust store.
+   */
+  public ComputeAgentOptions setControlPlaneCertificate(Path controlPlaneCertificate) {
+    this.controlPlaneCertificate = controlPlaneCertificate;
     return this;
   }
 

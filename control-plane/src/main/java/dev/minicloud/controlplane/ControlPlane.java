@@ -135,6 +135,14 @@ public final class ControlPlane implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The control plane's Vert.x, so that servers wired into the same process (the all-in-one
+   * launcher's embedded nodes) share one set of event loops instead of starting their own.
+   */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   public int port() {
     return server.actualPort();
   }

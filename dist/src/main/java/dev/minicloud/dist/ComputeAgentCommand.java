@@ -27,6 +27,7 @@ final class ComputeAgentCommand implements Callable<Integer> {
         .setPort(node.port)
         .setDataDir(data)
         .setControlPlaneUrl(node.join)
+        .setControlPlaneCertificate(node.caCert)
         .setClusterToken(node.token()));
     Processes.await(agent.start());
     System.out.println("compute agent " + agent.nodeId() + " at " + agent.endpoint() + " joined " + node.join);

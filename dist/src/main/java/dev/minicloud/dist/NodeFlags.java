@@ -23,6 +23,11 @@ final class NodeFlags {
           + "env MINICLOUD_TOKEN_FILE).")
   Path tokenFile;
 
+  @Option(names = "--ca-cert", defaultValue = "${env:MINICLOUD_CA_CERT}",
+      description = "PEM certificate to trust for an https control plane (its <data>/tls/cert.pem; "
+          + "env MINICLOUD_CA_CERT).")
+  Path caCert;
+
   @Option(names = "--address", defaultValue = "${env:MINICLOUD_ADDRESS:-127.0.0.1}",
       description = "Address the node's internal API listens on (default ${DEFAULT-VALUE}).")
   String address;

@@ -6,6 +6,7 @@ import dev.minicloud.controlplane.ControlPlane;
 import dev.minicloud.storagenode.StorageNode;
 import dev.minicloud.storagenode.StorageNodeOptions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,17 +28,19 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() {
     long started = System.nanoTime();
     ControlPlane controlPlane = new ControlPlane(flags.toOptions(), Clock.systemUTC(), System.out).start();
-    // Embedded nodes reach the control plane on loopback over plain HTTP when it serves HTTP, and
-    // over its own TLS endpoint otherwise.
+    // Embedded nodes join over the public endpoint like any other node, trusting its certificate.
     URI join = URI.create(controlPlane.endpoint());
-    StorageNode storage = new StorageNode(new StorageNodeOptions()
+    Path trust = controlPlane.tlsCertificate().orElse(null);
+    StorageNode storage = new StorageNode(controlPlane.vertx(), new StorageNodeOptions()
         .setDataDir(flags.data.resolve("storage"))
         .setControlPlaneUrl(join)
+        .setControlPlaneCertificate(trust)
         .setClusterToken(controlPlane.clusterToken()));
-    ComputeAgent compute = new ComputeAgent(new ComputeAgentOptions()
+    ComputeAgent compute = new ComputeAgent(controlPlane.vertx(), new ComputeAgentOptions()
         .setDataDir(flags.data.resolve("compute"))
         .setControlPlaneUrl(join)
-        .setClusterToken(controlPlane.clusterToken()));
+        .setControlPlaneCertificate(trust)
+        .setClusterToken(controlPlane.clusterToken()), null);
     Processes.await(storage.start());
     Processes.await(compute.start());
     long millis = (System.nanoTime() - started) / 1_000_000;

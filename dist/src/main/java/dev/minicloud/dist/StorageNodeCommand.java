@@ -27,6 +27,7 @@ final class StorageNodeCommand implements Callable<Integer> {
         .setPort(node.port)
         .setDataDir(data)
         .setControlPlaneUrl(node.join)
+        .setControlPlaneCertificate(node.caCert)
         .setClusterToken(node.token()));
     Processes.await(storage.start());
     System.out.println("storage node " + storage.nodeId() + " at " + storage.endpoint() + " joined " + node.join);

@@ -8,6 +8,7 @@ import dev.minicloud.common.json.Json;
 import dev.minicloud.common.sigv4.SigningCredentials;
 import dev.minicloud.common.testing.Poll;
 import dev.minicloud.common.testing.SignedHttp;
+import dev.minicloud.common.tls.PemTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code minicloud server}: the all-in-one platform as one process, as the README starts it. */
 class ServerIT {
 
-  private static final Pattern READY = Pattern.compile("MiniCloud is ready at (http://\\S+)");
+  private static final Pattern READY = Pattern.compile("MiniCloud is ready at (https?://\\S+)");
 
   @TempDir
   Path data;
@@ -57,6 +58,22 @@ class ServerIT {
       assertEquals(143, exit, "SIGTERM ends the JVM through its shutdown hooks (128 + 15)");
       assertTrue(server.output().stream().noneMatch(l -> l.contains("Exception")),
           "clean shutdown, no stack traces:\n" + String.join("\n", server.output()));
+    }
+  }
+
+  @Test
+  void withTlsTheEmbeddedNodesJoinOverHttpsAndClientsTrustTheGeneratedCertificate() throws Exception {
+    try (DistProcess server = DistProcess.start("server --tls", "server", "--tls", "--port", "0", "--data",
+        data.toString())) {
+      String url = server.awaitLine(READY, Duration.ofSeconds(60));
+      assertTrue(url.startsWith("https://127.0.0.1:"), url);
+      Path cert = data.resolve("tls").resolve("cert.pem");
+      HttpClient https = HttpClient.newBuilder().sslContext(PemTrust.sslContextTrusting(cert)).build();
+      // Ready means a storage node joined, which it could only do over this TLS endpoint.
+      HttpResponse<String> ready = https.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ready.statusCode(), ready.body());
+      assertTrue(server.output().stream().anyMatch(l -> l.contains(cert.toString())), "certificate path printed");
     }
   }
 }

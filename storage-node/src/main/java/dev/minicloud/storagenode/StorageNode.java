@@ -131,6 +131,7 @@ public final class StorageNode {
         .endpoint(endpoint())
         .capacity(capacity)
         .heartbeatInterval(options.getHeartbeatInterval())
+        .trustedCertificate(options.getControlPlaneCertificate())
         .clock(clock)
         .build();
     registration = reg;

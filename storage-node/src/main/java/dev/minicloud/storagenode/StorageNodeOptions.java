@@ -31,6 +31,7 @@ public final class StorageNodeOptions {
   private Path dataDir = DEFAULT_DATA_DIR;
   private URI controlPlaneUrl;
   private ClusterToken clusterToken;
+  private Path controlPlaneCertificate;
   private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
 
   public StorageNodeOptions() {}
@@ -42,6 +43,7 @@ public final class StorageNodeOptions {
     this.dataDir = other.dataDir;
     this.controlPlaneUrl = other.controlPlaneUrl;
     this.clusterToken = other.clusterToken;
+    this.controlPlaneCertificate = other.controlPlaneCertificate;
     this.heartbeatInterval = other.heartbeatInterval;
   }
 
@@ -101,6 +103,19 @@ public final class StorageNodeOptions {
    */
   public StorageNodeOptions setControlPlaneUrl(URI controlPlaneUrl) {
     this.controlPlaneUrl = controlPlaneUrl;
+    return this;
+  }
+
+  public Path getControlPlaneCertificate() {
+    return controlPlaneCertificate;
+  }
+
+  /**
+   * PEM certificate to trust when the control plane serves https with a certificate the JVM does
+   * not trust (its generated self-signed one). Default null: the JVM's trust store.
+   */
+  public StorageNodeOptions setControlPlaneCertificate(Path controlPlaneCertificate) {
+    this.controlPlaneCertificate = controlPlaneCertificate;
     return this;
   }
 

@@ -6,7 +6,9 @@ import dev.minicloud.common.error.ApiError;
 import dev.minicloud.common.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import dev.minicloud.common.tls.PemTrust;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -117,10 +119,17 @@ public final class NodeRegistration implements AutoCloseable {
       base = base.substring(0, base.length() - 1);
     }
     this.registrationUri = URI.create(base + NODES_PATH + nodeId);
-    this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(requestTimeout)
-        .build();
+    if (b.httpClient != null) {
+      this.httpClient = b.httpClient;
+    } else {
+      HttpClient.Builder client = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(requestTimeout);
+      if (b.trustedCertificate != null) {
+        client.sslContext(PemTrust.sslContextTrusting(b.trustedCertificate));
+      }
+      this.httpClient = client.build();
+    }
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "minicloud-heartbeat-" + nodeId);
       thread.setDaemon(true);
@@ -388,6 +397,7 @@ public final class NodeRegistration implements AutoCloseable {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
+    private Path trustedCertificate;
     private Consumer<HeartbeatResult> listener;
 
     private Builder() {}
@@ -449,6 +459,15 @@ public final class NodeRegistration implements AutoCloseable {
     /** Stamps {@code startedAt} and results. Defaults to the UTC system clock. */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * A PEM certificate to trust for an https control plane whose certificate is not in the JVM's
+     * trust store (the self-signed one a control plane generates). Ignored with {@link #httpClient}.
+     */
+    public Builder trustedCertificate(Path pemFile) {
+      this.trustedCertificate = pemFile;
       return this;
     }
 
