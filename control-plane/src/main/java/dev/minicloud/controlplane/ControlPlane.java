@@ -19,7 +19,13 @@ import dev.minicloud.controlplane.identity.SecretCipher;
 import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.rocksdb.RocksMetadataStore;
 import dev.minicloud.controlplane.observability.PlatformMetrics;
+import dev.minicloud.controlplane.s3.S3Api;
 import dev.minicloud.controlplane.s3.S3Errors;
+import dev.minicloud.controlplane.s3.S3Handlers;
+import dev.minicloud.controlplane.storage.blob.BlobClient;
+import dev.minicloud.controlplane.storage.blob.BlobPlacement;
+import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.sts.StsErrors;
 import dev.minicloud.controlplane.tls.TlsMaterial;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -115,12 +121,16 @@ public final class ControlPlane implements AutoCloseable {
         PrometheusScrapingHandler.create(metrics),
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
-        new ListNodesHandler(nodes)));
+        new ListNodesHandler(nodes),
+        new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), new ObjectIndex(store),
+            new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
+            options.region(), vertx, clock)), options.virtualHostDomain())));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setHost(options.bindAddress())
         .setPort(options.port())
         .setCompressionSupported(false)
+        .setHandle100ContinueAutomatically(true)
         .setDecompressionSupported(false);
     if (options.tls()) {
       TlsMaterial material = TlsMaterial.resolve(data, options.tlsCert(), options.tlsKey(),

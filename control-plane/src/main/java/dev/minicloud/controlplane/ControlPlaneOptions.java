@@ -21,10 +21,16 @@ import java.util.Optional;
  * @param heartbeatInterval how often nodes are asked to heartbeat
  * @param nodeDownAfter silence after which a node is marked down
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
+ * @param region the region this endpoint answers for ({@code --region}); any region a client signs
+ *     with is accepted, this is what new buckets report
+ * @param virtualHostDomain the domain under which {@code bucket.<domain>} addresses a bucket
+ *     (virtual-hosted-style requests; {@code --domain}); path-style always works
+ * @param replicas how many storage nodes keep a copy of each object's bytes ({@code --replicas})
  */
 public record ControlPlaneOptions(
     String bindAddress, int port, Path dataDir, boolean tls, Optional<Path> tlsCert, Optional<Path> tlsKey,
-    Optional<String> clusterToken, Duration heartbeatInterval, Duration nodeDownAfter, Duration shutdownGrace) {
+    Optional<String> clusterToken, Duration heartbeatInterval, Duration nodeDownAfter, Duration shutdownGrace,
+    String region, String virtualHostDomain, int replicas) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 9000;
@@ -32,12 +38,18 @@ public record ControlPlaneOptions(
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_NODE_DOWN_AFTER = Duration.ofSeconds(5);
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+  public static final String DEFAULT_REGION = "us-east-1";
+  public static final String DEFAULT_VIRTUAL_HOST_DOMAIN = "localhost";
+  public static final int DEFAULT_REPLICAS = 1;
 
   public ControlPlaneOptions {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (replicas < 1) {
+      throw new IllegalArgumentException("replicas must be at least 1");
     }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
@@ -48,21 +60,21 @@ public record ControlPlaneOptions(
   public static ControlPlaneOptions defaults(Path dataDir) {
     return new ControlPlaneOptions(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, dataDir, false, Optional.empty(),
         Optional.empty(), Optional.empty(), DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_NODE_DOWN_AFTER,
-        DEFAULT_SHUTDOWN_GRACE);
+        DEFAULT_SHUTDOWN_GRACE, DEFAULT_REGION, DEFAULT_VIRTUAL_HOST_DOMAIN, DEFAULT_REPLICAS);
   }
 
   public ControlPlaneOptions withPort(int newPort) {
     return new ControlPlaneOptions(bindAddress, newPort, dataDir, tls, tlsCert, tlsKey, clusterToken,
-        heartbeatInterval, nodeDownAfter, shutdownGrace);
+        heartbeatInterval, nodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas);
   }
 
   public ControlPlaneOptions withTls(boolean newTls) {
     return new ControlPlaneOptions(bindAddress, port, dataDir, newTls, tlsCert, tlsKey, clusterToken,
-        heartbeatInterval, nodeDownAfter, shutdownGrace);
+        heartbeatInterval, nodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas);
   }
 
   public ControlPlaneOptions withNodeTimings(Duration newHeartbeatInterval, Duration newNodeDownAfter) {
     return new ControlPlaneOptions(bindAddress, port, dataDir, tls, tlsCert, tlsKey, clusterToken,
-        newHeartbeatInterval, newNodeDownAfter, shutdownGrace);
+        newHeartbeatInterval, newNodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas);
   }
 }

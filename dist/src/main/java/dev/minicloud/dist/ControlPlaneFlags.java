@@ -36,10 +36,23 @@ final class ControlPlaneFlags {
       defaultValue = "${env:MINICLOUD_TLS_KEY}")
   Path tlsKey;
 
+  @Option(names = "--region", defaultValue = "${env:MINICLOUD_REGION:-us-east-1}",
+      description = "Region reported for new buckets (env MINICLOUD_REGION, default ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(names = "--domain", defaultValue = "${env:MINICLOUD_DOMAIN:-localhost}",
+      description = "Domain for virtual-hosted-style bucket addressing, bucket.<domain> "
+          + "(env MINICLOUD_DOMAIN, default ${DEFAULT-VALUE}).")
+  String domain;
+
+  @Option(names = "--replicas", defaultValue = "${env:MINICLOUD_REPLICAS:-1}",
+      description = "Storage nodes that keep a copy of each object (env MINICLOUD_REPLICAS, default ${DEFAULT-VALUE}).")
+  int replicas;
+
   ControlPlaneOptions toOptions() {
     ControlPlaneOptions defaults = ControlPlaneOptions.defaults(data);
     return new ControlPlaneOptions(address, port, data, tls || tlsCert != null, Optional.ofNullable(tlsCert),
         Optional.ofNullable(tlsKey), Optional.empty(), defaults.heartbeatInterval(), defaults.nodeDownAfter(),
-        defaults.shutdownGrace());
+        defaults.shutdownGrace(), region, domain, replicas);
   }
 }

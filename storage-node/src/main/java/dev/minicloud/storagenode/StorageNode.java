@@ -4,6 +4,8 @@ import dev.minicloud.common.cluster.HeartbeatResult;
 import dev.minicloud.common.cluster.NodeIdentity;
 import dev.minicloud.common.cluster.NodeKind;
 import dev.minicloud.common.cluster.NodeRegistration;
+import dev.minicloud.storagenode.blob.BlobFiles;
+import dev.minicloud.storagenode.blob.FileBlobStore;
 import dev.minicloud.storagenode.http.StorageNodeRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One storage node process (or one of several in a JVM): its data directory and node id, its
- * internal HTTP API ({@code /health/live}, {@code /internal/v1/...} behind the cluster token), and
+ * One storage node process (or one of several in a JVM): its data directory, node id and blobs
+ * ({@code <dataDir>/blobs}), its internal HTTP API ({@code /health/live}, {@code /internal/v1/...} behind the cluster token), and
  * its registration with the control plane when {@link StorageNodeOptions#getControlPlaneUrl()} is
  * set. All wiring is here; nothing is static.
  *
@@ -56,6 +58,7 @@ public final class StorageNode {
   private volatile NodeRegistration registration;
   private volatile Instant startedAt;
   private volatile DiskCapacity capacity;
+  private volatile BlobFiles blobFiles;
 
   /** A node with its own Vert.x instance, closed by {@link #close()}. */
   public StorageNode(StorageNodeOptions options) {
@@ -96,13 +99,15 @@ public final class StorageNode {
           NodeIdentity id = NodeIdentity.loadOrCreate(dataDir, NodeKind.STORAGE);
           identity = id;
           capacity = new DiskCapacity(dataDir);
+          blobFiles = BlobFiles.open(dataDir.resolve("blobs")); // deletes unfinished uploads: none is running yet
           startedAt = clock.instant();
           return id;
         })
         .compose(id -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(options.getBindAddress())
                 .setPort(options.getPort()))
-            .requestHandler(StorageNodeRouter.create(vertx, options.getClusterToken(), this::info))
+            .requestHandler(StorageNodeRouter.create(vertx, options.getClusterToken(), this::info,
+                new FileBlobStore(vertx, blobFiles)))
             .listen())
         .compose(listening -> {
           server = listening;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,15 @@ public final class NodeRegistry {
     List<NodeRecord> all = new ArrayList<>(nodes.values());
     all.sort(Comparator.comparing(NodeRecord::kind).thenComparing(NodeRecord::nodeId));
     return all;
+  }
+
+  public Optional<NodeRecord> get(String nodeId) {
+    return Optional.ofNullable(nodes.get(nodeId));
+  }
+
+  /** The nodes of this kind that are up now. */
+  public List<NodeRecord> up(NodeKind kind) {
+    return nodes.values().stream().filter(n -> n.kind() == kind && n.state() == NodeState.UP).toList();
   }
 
   public long count(NodeKind kind, NodeState state) {

@@ -8,7 +8,6 @@ import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
 import dev.minicloud.controlplane.health.HealthHandlers;
-import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.sts.GetCallerIdentityHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -36,7 +35,8 @@ public final class ApiRouter {
       Handler<RoutingContext> metrics,
       ClusterTokenGuard clusterToken,
       NodeHeartbeatHandler nodeHeartbeat,
-      ListNodesHandler listNodes) {}
+      ListNodesHandler listNodes,
+      Handler<RoutingContext> s3) {}
 
   private ApiRouter() {}
 
@@ -73,16 +73,12 @@ public final class ApiRouter {
     router.post("/").consumes(SurfaceClassifier.FORM_CONTENT_TYPE).handler(documentBody).handler(p.bufferedAuth()).handler(new GetCallerIdentityHandler());
 
     // S3: everything else. Bodies stream; only headers are verified up front.
-    router.route().handler(p.streamingAuth()).handler(ApiRouter::s3NotYetImplemented);
+    router.route().handler(p.streamingAuth()).handler(p.s3());
     return router;
   }
 
   private static void notFound(RoutingContext ctx) {
     throw new ApiException(ApiErrorCode.NOT_FOUND,
         "No such resource: " + ctx.request().method() + " " + ctx.request().path());
-  }
-
-  private static void s3NotYetImplemented(RoutingContext ctx) {
-    throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED, "The S3 API is not available yet.");
   }
 }

@@ -1,20 +1,10 @@
 package dev.minicloud.controlplane.metadata;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.minicloud.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -55,15 +45,9 @@ public final class JsonRecords {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
-    /** The mapper used for metadata records: ISO-8601 instants, unknown properties ignored. */
+    /** The mapper used for metadata records: MiniCloud's one JSON configuration ({@link Json}). */
     public static ObjectMapper defaultMapper() {
-        SimpleModule time = new SimpleModule("minicloud-metadata-time");
-        time.addSerializer(Instant.class, new InstantSerializer());
-        time.addDeserializer(Instant.class, new InstantDeserializer());
-        return JsonMapper.builder()
-                .addModule(time)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        return Json.mapper();
     }
 
     /** The UTF-8 bytes of a string key. */
@@ -166,42 +150,6 @@ public final class JsonRecords {
         @Override
         public void close() {
             entries.close();
-        }
-    }
-
-    private static final class InstantSerializer extends StdScalarSerializer<Instant> {
-        InstantSerializer() {
-            super(Instant.class);
-        }
-
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
-        InstantDeserializer() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context)
-                throws IOException {
-            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                return Instant.ofEpochMilli(parser.getLongValue());
-            }
-            String text = parser.getValueAsString();
-            if (text == null) {
-                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
-            }
-            try {
-                return Instant.parse(text.trim());
-            } catch (DateTimeException e) {
-                return (Instant) context.handleWeirdStringValue(Instant.class, text,
-                        "not an ISO-8601 instant");
-            }
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.minicloud.storagenode.http;
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.id.Ids;
+import dev.minicloud.storagenode.blob.BlobStore;
+import dev.minicloud.storagenode.blob.DeleteBlobHandler;
+import dev.minicloud.storagenode.blob.GetBlobHandler;
+import dev.minicloud.storagenode.blob.ListBlobsHandler;
+import dev.minicloud.storagenode.blob.PutBlobHandler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.Map;
@@ -16,7 +21,7 @@ public final class StorageNodeRouter {
 
   private StorageNodeRouter() {}
 
-  public static Router create(Vertx vertx, ClusterToken token, Callable<Map<String, Object>> info) {
+  public static Router create(Vertx vertx, ClusterToken token, Callable<Map<String, Object>> info, BlobStore blobs) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler(new Ids()));
 
@@ -26,7 +31,12 @@ public final class StorageNodeRouter {
     // Cluster-internal API, for the control plane only
     router.route(INTERNAL_PREFIX + "*").handler(new ClusterTokenHandler(token));
     router.get(INTERNAL_PREFIX + "info").handler(new InfoHandler(info));
-    // Object bytes (PUT/GET/DELETE of blobs) will be registered here: see dev.minicloud.storagenode.blob.
+    // Object bytes: immutable blobs, streamed in and out (no body handler: bodies are never buffered)
+    router.get(INTERNAL_PREFIX + "blobs").handler(new ListBlobsHandler(blobs));
+    router.put(INTERNAL_PREFIX + "blobs/:blobId").handler(new PutBlobHandler(blobs));
+    router.get(INTERNAL_PREFIX + "blobs/:blobId").handler(new GetBlobHandler(blobs));
+    router.head(INTERNAL_PREFIX + "blobs/:blobId").handler(new GetBlobHandler(blobs));
+    router.delete(INTERNAL_PREFIX + "blobs/:blobId").handler(new DeleteBlobHandler(blobs));
 
     router.route().last().handler(ctx ->
         JsonErrorHandler.write(ctx, ApiErrorCode.NOT_FOUND, ApiErrorCode.NOT_FOUND.defaultMessage()));

@@ -1,0 +1,48 @@
+package dev.minicloud.controlplane.s3;
+
+import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.http.RequestContext;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The S3 REST API's dispatch: parses bucket, key and sub-resource, resolves the operation and
+ * calls its handler. Every handler is registered in {@link S3Handlers}, one line each; an
+ * operation without one answers NotImplemented.
+ */
+public final class S3Api implements Handler<RoutingContext> {
+
+  private final Map<S3Operation, S3Handler> handlers;
+  private final String virtualHostDomain;
+
+  public S3Api(Map<S3Operation, S3Handler> handlers, String virtualHostDomain) {
+    this.handlers = new EnumMap<>(handlers);
+    this.virtualHostDomain = virtualHostDomain;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    S3Request request = S3Request.parse(ctx.request().uri(), ctx.request().getHeader("host"), virtualHostDomain);
+    S3Operation operation = S3OperationResolver.resolve(ctx.request().method().name(), request,
+        ctx.request().getHeader("x-amz-copy-source") != null);
+    RequestContext.of(ctx).action(operation.action());
+    ctx.request().routed("s3:" + operation.name().toLowerCase(java.util.Locale.ROOT));
+    S3Handler handler = handlers.get(operation);
+    if (handler == null) {
+      throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED, operation + " is not implemented yet.");
+    }
+    if (request.key() != null && request.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > S3Request.MAX_KEY_BYTES) {
+      throw new ApiException(S3ErrorCode.KEY_TOO_LONG, "Your key is too long (the limit is 1024 bytes of UTF-8).");
+    }
+    try {
+      handler.handle(new S3Call(ctx, request, operation));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

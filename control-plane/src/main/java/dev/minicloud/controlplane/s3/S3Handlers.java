@@ -1,0 +1,57 @@
+package dev.minicloud.controlplane.s3;
+
+import dev.minicloud.controlplane.storage.blob.BlobClient;
+import dev.minicloud.controlplane.storage.blob.BlobPlacement;
+import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.bucket.CreateBucketHandler;
+import dev.minicloud.controlplane.storage.bucket.DeleteBucketHandler;
+import dev.minicloud.controlplane.storage.bucket.GetBucketLocationHandler;
+import dev.minicloud.controlplane.storage.bucket.HeadBucketHandler;
+import dev.minicloud.controlplane.storage.bucket.ListBucketsHandler;
+import dev.minicloud.controlplane.storage.object.DeleteObjectHandler;
+import dev.minicloud.controlplane.storage.object.GetObjectHandler;
+import dev.minicloud.controlplane.storage.object.ListObjectsHandler;
+import dev.minicloud.controlplane.storage.object.ObjectIndex;
+import dev.minicloud.controlplane.storage.object.ObjectListing;
+import dev.minicloud.controlplane.storage.object.PutObjectHandler;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Every S3 operation's handler, registered in one place, read top to bottom. */
+public final class S3Handlers {
+
+  private S3Handlers() {}
+
+  /** The storage feature's parts the handlers share. */
+  public record Storage(BucketStore buckets, ObjectIndex objects, BlobPlacement placement, BlobClient blobs,
+      String region, Vertx vertx, Clock clock) {}
+
+  public static Map<S3Operation, S3Handler> create(Storage s) {
+    BucketAccess access = new BucketAccess(s.buckets());
+    ObjectListing listing = new ObjectListing(s.objects());
+    GetObjectHandler get = new GetObjectHandler(access, s.objects(), s.blobs());
+    ListObjectsHandler list = new ListObjectsHandler(access, listing);
+
+    Map<S3Operation, S3Handler> h = new EnumMap<>(S3Operation.class);
+    // Service and buckets
+    h.put(S3Operation.LIST_BUCKETS, new ListBucketsHandler(s.buckets()));
+    h.put(S3Operation.CREATE_BUCKET, new CreateBucketHandler(s.buckets(), s.region(), s.clock()));
+    h.put(S3Operation.HEAD_BUCKET, new HeadBucketHandler(access));
+    h.put(S3Operation.DELETE_BUCKET, new DeleteBucketHandler(access, s.buckets(), s.objects()));
+    h.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocationHandler(access));
+    // Listings
+    h.put(S3Operation.LIST_OBJECTS, list);
+    h.put(S3Operation.LIST_OBJECTS_V2, list);
+    h.put(S3Operation.LIST_OBJECT_VERSIONS, list);
+    // Objects
+    h.put(S3Operation.PUT_OBJECT, new PutObjectHandler(access, s.objects(), s.placement(), s.blobs(), s.vertx(),
+        s.clock()));
+    h.put(S3Operation.GET_OBJECT, get);
+    h.put(S3Operation.HEAD_OBJECT, get);
+    h.put(S3Operation.DELETE_OBJECT, new DeleteObjectHandler(access, s.objects(), s.blobs(), s.vertx()));
+    return h;
+  }
+}

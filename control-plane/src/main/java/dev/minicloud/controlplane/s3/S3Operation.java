@@ -1,0 +1,54 @@
+package dev.minicloud.controlplane.s3;
+
+/**
+ * The S3 operations, each with the IAM action name that policy, audit and metering use, and its
+ * request tier for metering (tier 1: PUT, COPY, POST, LIST; tier 2: GET, HEAD and the rest).
+ */
+public enum S3Operation {
+  LIST_BUCKETS("s3:ListAllMyBuckets", 1),
+  CREATE_BUCKET("s3:CreateBucket", 1),
+  DELETE_BUCKET("s3:DeleteBucket", 2),
+  HEAD_BUCKET("s3:ListBucket", 2),
+  GET_BUCKET_LOCATION("s3:GetBucketLocation", 2),
+  GET_BUCKET_VERSIONING("s3:GetBucketVersioning", 2),
+  GET_BUCKET_ACL("s3:GetBucketAcl", 2),
+  GET_BUCKET_TAGGING("s3:GetBucketTagging", 2),
+  PUT_BUCKET_TAGGING("s3:PutBucketTagging", 1),
+  DELETE_BUCKET_TAGGING("s3:PutBucketTagging", 2),
+  LIST_OBJECTS("s3:ListBucket", 1),
+  LIST_OBJECTS_V2("s3:ListBucket", 1),
+  LIST_OBJECT_VERSIONS("s3:ListBucketVersions", 1),
+  LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads", 1),
+  DELETE_OBJECTS("s3:DeleteObject", 1),
+  PUT_OBJECT("s3:PutObject", 1),
+  COPY_OBJECT("s3:PutObject", 1),
+  GET_OBJECT("s3:GetObject", 2),
+  HEAD_OBJECT("s3:GetObject", 2),
+  DELETE_OBJECT("s3:DeleteObject", 2),
+  GET_OBJECT_ACL("s3:GetObjectAcl", 2),
+  GET_OBJECT_TAGGING("s3:GetObjectTagging", 2),
+  PUT_OBJECT_TAGGING("s3:PutObjectTagging", 1),
+  DELETE_OBJECT_TAGGING("s3:DeleteObjectTagging", 2),
+  CREATE_MULTIPART_UPLOAD("s3:PutObject", 1),
+  UPLOAD_PART("s3:PutObject", 1),
+  UPLOAD_PART_COPY("s3:PutObject", 1),
+  COMPLETE_MULTIPART_UPLOAD("s3:PutObject", 1),
+  ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload", 2),
+  LIST_PARTS("s3:ListMultipartUploadParts", 1);
+
+  private final String action;
+  private final int tier;
+
+  S3Operation(String action, int tier) {
+    this.action = action;
+    this.tier = tier;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public int tier() {
+    return tier;
+  }
+}

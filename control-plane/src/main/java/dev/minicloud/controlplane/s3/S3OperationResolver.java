@@ -1,0 +1,142 @@
+package dev.minicloud.controlplane.s3;
+
+import dev.minicloud.common.error.ApiException;
+import java.util.List;
+
+/**
+ * Which S3 operation a request is, from its method, whether it names a bucket and a key, its
+ * sub-resource query parameters and (for copies) the copy-source header. S3's own dispatch rules.
+ */
+public final class S3OperationResolver {
+
+  /** Sub-resources MiniCloud does not serve yet: answered NotImplemented, never mistaken for a listing or a PUT. */
+  private static final List<String> UNSUPPORTED = List.of("acl", "policy", "policyStatus", "cors", "lifecycle",
+      "website", "replication", "logging", "notification", "encryption", "object-lock", "ownershipControls",
+      "publicAccessBlock", "accelerate", "requestPayment", "analytics", "metrics", "inventory",
+      "intelligent-tiering", "legal-hold", "retention", "restore", "select", "torrent", "attributes", "versioning");
+
+  private S3OperationResolver() {}
+
+  public static S3Operation resolve(String method, S3Request r, boolean copySource) {
+    if (r.bucket() == null) {
+      if ("GET".equals(method)) {
+        return S3Operation.LIST_BUCKETS;
+      }
+      throw notAllowed();
+    }
+    return r.key() == null ? bucketOperation(method, r) : objectOperation(method, r, copySource);
+  }
+
+  private static S3Operation bucketOperation(String method, S3Request r) {
+    switch (method) {
+      case "GET" -> {
+        if (r.has("location")) {
+          return S3Operation.GET_BUCKET_LOCATION;
+        }
+        if (r.has("tagging")) {
+          return S3Operation.GET_BUCKET_TAGGING;
+        }
+        if (r.has("versions")) {
+          return S3Operation.LIST_OBJECT_VERSIONS;
+        }
+        if (r.has("uploads")) {
+          return S3Operation.LIST_MULTIPART_UPLOADS;
+        }
+        if (r.has("versioning")) {
+          return S3Operation.GET_BUCKET_VERSIONING;
+        }
+        if (r.has("acl")) {
+          return S3Operation.GET_BUCKET_ACL;
+        }
+        rejectUnsupported(r);
+        return "2".equals(r.param("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
+      }
+      case "HEAD" -> {
+        return S3Operation.HEAD_BUCKET;
+      }
+      case "PUT" -> {
+        if (r.has("tagging")) {
+          return S3Operation.PUT_BUCKET_TAGGING;
+        }
+        rejectUnsupported(r);
+        return S3Operation.CREATE_BUCKET;
+      }
+      case "DELETE" -> {
+        if (r.has("tagging")) {
+          return S3Operation.DELETE_BUCKET_TAGGING;
+        }
+        rejectUnsupported(r);
+        return S3Operation.DELETE_BUCKET;
+      }
+      case "POST" -> {
+        if (r.has("delete")) {
+          return S3Operation.DELETE_OBJECTS;
+        }
+        throw notAllowed();
+      }
+      default -> throw notAllowed();
+    }
+  }
+
+  private static S3Operation objectOperation(String method, S3Request r, boolean copySource) {
+    switch (method) {
+      case "GET" -> {
+        if (r.has("tagging")) {
+          return S3Operation.GET_OBJECT_TAGGING;
+        }
+        if (r.has("uploadId")) {
+          return S3Operation.LIST_PARTS;
+        }
+        if (r.has("acl")) {
+          return S3Operation.GET_OBJECT_ACL;
+        }
+        rejectUnsupported(r);
+        return S3Operation.GET_OBJECT;
+      }
+      case "HEAD" -> {
+        return S3Operation.HEAD_OBJECT;
+      }
+      case "PUT" -> {
+        if (r.has("tagging")) {
+          return S3Operation.PUT_OBJECT_TAGGING;
+        }
+        if (r.has("uploadId") || r.has("partNumber")) {
+          return copySource ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
+        }
+        rejectUnsupported(r);
+        return copySource ? S3Operation.COPY_OBJECT : S3Operation.PUT_OBJECT;
+      }
+      case "DELETE" -> {
+        if (r.has("tagging")) {
+          return S3Operation.DELETE_OBJECT_TAGGING;
+        }
+        if (r.has("uploadId")) {
+          return S3Operation.ABORT_MULTIPART_UPLOAD;
+        }
+        return S3Operation.DELETE_OBJECT;
+      }
+      case "POST" -> {
+        if (r.has("uploads")) {
+          return S3Operation.CREATE_MULTIPART_UPLOAD;
+        }
+        if (r.has("uploadId")) {
+          return S3Operation.COMPLETE_MULTIPART_UPLOAD;
+        }
+        throw notAllowed();
+      }
+      default -> throw notAllowed();
+    }
+  }
+
+  private static void rejectUnsupported(S3Request r) {
+    for (String name : UNSUPPORTED) {
+      if (r.has(name)) {
+        throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED, "The '" + name + "' sub-resource is not implemented.");
+      }
+    }
+  }
+
+  private static ApiException notAllowed() {
+    return new ApiException(S3ErrorCode.METHOD_NOT_ALLOWED);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.minicloud.controlplane.s3.xml;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes the bodies of bucket and object subresources: tagging, location, versioning and ACLs.
+ */
+public final class SubresourceXmlWriter {
+
+  /** The region whose buckets S3 reports with an empty {@code LocationConstraint}. */
+  public static final String US_EAST_1 = "us-east-1";
+
+  private static final String XSI_CANONICAL_USER =
+      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\"";
+
+  private SubresourceXmlWriter() {}
+
+  /**
+   * GetObjectTagging / GetBucketTagging:
+   * {@code <Tagging><TagSet><Tag><Key/><Value/></Tag>*</TagSet></Tagging>}.
+   */
+  public static String tagging(List<Tag> tags) {
+    XmlBuilder xml = XmlBuilder.document("Tagging").start("TagSet");
+    for (Tag tag : tags) {
+      xml.start("Tag").element("Key", tag.key()).element("Value", tag.value()).end();
+    }
+    return xml.finish();
+  }
+
+  /**
+   * GetBucketLocation: {@code <LocationConstraint>region</LocationConstraint>}, or the empty
+   * element {@code <LocationConstraint/>} for {@code us-east-1}, as S3 answers.
+   */
+  public static String locationConstraint(String region) {
+    return XmlBuilder.simpleDocument("LocationConstraint",
+        US_EAST_1.equals(region) ? Optional.empty() : Optional.of(region));
+  }
+
+  /**
+   * GetBucketVersioning: the empty {@code <VersioningConfiguration/>} for a bucket whose
+   * versioning was never configured, else {@code <VersioningConfiguration><Status/>}.
+   */
+  public static String versioningConfiguration(Optional<VersioningStatus> status) {
+    if (status.isEmpty()) {
+      return XmlBuilder.simpleDocument("VersioningConfiguration", Optional.empty());
+    }
+    return XmlBuilder.document("VersioningConfiguration").element("Status", status.get().xmlValue()).finish();
+  }
+
+  /**
+   * GetBucketAcl / GetObjectAcl for the only ACL MiniCloud has, the owner's FULL_CONTROL:
+   * {@code <AccessControlPolicy><Owner/><AccessControlList><Grant><Grantee xsi:type="CanonicalUser">}
+   * {@code <ID/><DisplayName/></Grantee><Permission>FULL_CONTROL</Permission></Grant>}
+   * {@code </AccessControlList></AccessControlPolicy>}.
+   */
+  public static String ownerFullControlAcl(Owner owner) {
+    return XmlBuilder.document("AccessControlPolicy")
+        .owner("Owner", owner)
+        .start("AccessControlList")
+        .start("Grant")
+        .startWithAttributes("Grantee", XSI_CANONICAL_USER)
+        .element("ID", owner.id())
+        .element("DisplayName", owner.displayName())
+        .end()
+        .element("Permission", "FULL_CONTROL")
+        .finish();
+  }
+}

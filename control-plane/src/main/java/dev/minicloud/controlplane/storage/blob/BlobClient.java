@@ -1,0 +1,138 @@
+package dev.minicloud.controlplane.storage.blob;
+
+import dev.minicloud.common.cluster.ClusterToken;
+import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.cluster.NodeRecord;
+import dev.minicloud.controlplane.cluster.NodeRegistry;
+import dev.minicloud.controlplane.cluster.NodeState;
+import dev.minicloud.controlplane.s3.S3ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane's client of the storage nodes' internal blob API ({@code /internal/v1/blobs}),
+ * always with the cluster token. Node failures become S3 errors here, in one place.
+ */
+public final class BlobClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BlobClient.class);
+  private static final String BLOBS = "/internal/v1/blobs/";
+
+  private final HttpClientAgent http;
+  private final NodeRegistry nodes;
+  private final ClusterToken token;
+
+  public BlobClient(Vertx vertx, NodeRegistry nodes, ClusterToken token) {
+    this.http = vertx.createHttpClient(new HttpClientOptions()
+        .setKeepAlive(true)
+        .setTcpNoDelay(true)
+        .setConnectTimeout(5_000)
+        .setIdleTimeout(60), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+    this.nodes = nodes;
+    this.token = token;
+  }
+
+  /**
+   * Opens a PUT of a new blob. The caller writes the bytes (respecting back-pressure) and ends the
+   * request; {@link HttpClientRequest#response()} completes when the node has fsynced them.
+   */
+  public Future<HttpClientRequest> openPut(NodeRecord node, String blobId, long expectedSize) {
+    return http.request(options(node, HttpMethod.PUT, blobId)).map(request -> {
+      request.putHeader(ClusterToken.HEADER, token.value());
+      if (expectedSize >= 0) {
+        request.putHeader("content-length", Long.toString(expectedSize));
+        request.putHeader("x-minicloud-expected-size", Long.toString(expectedSize));
+      } else {
+        request.setChunked(true);
+      }
+      return request;
+    }).recover(e -> Future.failedFuture(unavailable(node.nodeId(), e)));
+  }
+
+  /** Checks a PUT's answer: 201 means stored and fsynced. */
+  public static Future<Void> expectStored(HttpClientResponse response, String nodeId) {
+    if (response.statusCode() == 201) {
+      return response.body().mapEmpty();
+    }
+    return response.body().compose(body -> Future.failedFuture(new ApiException(S3ErrorCode.INTERNAL_ERROR,
+        "Storage node " + nodeId + " did not store the data (HTTP " + response.statusCode() + ")")));
+  }
+
+  /** Reads {@code [start, endInclusive]} of a segment's blob; the response body streams. */
+  public Future<HttpClientResponse> get(Segment segment, long start, long endInclusive) {
+    NodeRecord node = liveNode(segment);
+    RequestOptions options = options(node, HttpMethod.GET, segment.blobId());
+    options.putHeader(ClusterToken.HEADER, token.value());
+    if (start > 0 || endInclusive < segment.size() - 1) {
+      options.putHeader("range", "bytes=" + start + "-" + endInclusive);
+    }
+    return http.request(options)
+        .compose(HttpClientRequest::send)
+        .recover(e -> Future.failedFuture(unavailable(node.nodeId(), e)))
+        .compose(response -> {
+          if (response.statusCode() == 200 || response.statusCode() == 206) {
+            return Future.succeededFuture(response);
+          }
+          return response.body().compose(b -> Future.failedFuture(new ApiException(S3ErrorCode.INTERNAL_ERROR,
+              "Storage node " + node.nodeId() + " could not read the data (HTTP " + response.statusCode() + ")")));
+        });
+  }
+
+  /**
+   * Deletes a segment's blob on every replica; failures are logged (the garbage collector removes
+   * orphans later), never raised.
+   */
+  public Future<Void> delete(Segment segment) {
+    List<Future<Void>> deletes = new ArrayList<>();
+    for (String nodeId : segment.nodeIds()) {
+      NodeRecord node = nodes.get(nodeId).orElse(null);
+      if (node == null) {
+        continue;
+      }
+      RequestOptions options = options(node, HttpMethod.DELETE, segment.blobId());
+      options.putHeader(ClusterToken.HEADER, token.value());
+      deletes.add(http.request(options).compose(HttpClientRequest::send).compose(HttpClientResponse::body)
+          .<Void>mapEmpty()
+          .recover(e -> {
+            LOG.warn("could not delete blob {} on {}: {}", segment.blobId(), nodeId, e.toString());
+            return Future.succeededFuture();
+          }));
+    }
+    return Future.join(deletes).mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return http.close();
+  }
+
+  /** The first replica whose node is up. */
+  private NodeRecord liveNode(Segment segment) {
+    for (String nodeId : segment.nodeIds()) {
+      NodeRecord node = nodes.get(nodeId).orElse(null);
+      if (node != null && node.state() == NodeState.UP) {
+        return node;
+      }
+    }
+    throw new ApiException(S3ErrorCode.SERVICE_UNAVAILABLE,
+        "No storage node holding this object is available; try again later.");
+  }
+
+  private static RequestOptions options(NodeRecord node, HttpMethod method, String blobId) {
+    return new RequestOptions().setMethod(method).setAbsoluteURI(node.endpoint() + BLOBS + blobId);
+  }
+
+  private static ApiException unavailable(String nodeId, Throwable cause) {
+    return new ApiException(S3ErrorCode.SERVICE_UNAVAILABLE,
+        "Storage node " + nodeId + " is not reachable; try again later.", cause);
+  }
+}

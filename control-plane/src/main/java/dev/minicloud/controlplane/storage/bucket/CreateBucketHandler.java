@@ -1,0 +1,53 @@
+package dev.minicloud.controlplane.storage.bucket;
+
+import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.s3.S3Call;
+import dev.minicloud.controlplane.s3.S3ErrorCode;
+import dev.minicloud.controlplane.s3.S3Handler;
+import dev.minicloud.controlplane.s3.SmallBody;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * CreateBucket: validates the name, reads the optional CreateBucketConfiguration (a small
+ * document, bounded), and creates the bucket unless another account owns the name
+ * (BucketAlreadyExists) or the caller does (BucketAlreadyOwnedByYou, as outside us-east-1).
+ */
+public final class CreateBucketHandler implements S3Handler {
+
+  static final int MAX_CONFIGURATION_BYTES = 64 * 1024;
+
+  private final BucketStore buckets;
+  private final String region;
+  private final Clock clock;
+
+  public CreateBucketHandler(BucketStore buckets, String region, Clock clock) {
+    this.buckets = buckets;
+    this.region = region;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(S3Call call) {
+    String problem = BucketNames.problem(call.bucket());
+    if (problem != null) {
+      throw new ApiException(S3ErrorCode.INVALID_BUCKET_NAME, problem);
+    }
+    call.guard(SmallBody.read(call, MAX_CONFIGURATION_BYTES).map(body -> {
+      String location = BucketConfiguration.locationConstraint(body);
+      BucketRecord bucket = new BucketRecord(call.bucket(), call.principal().accountId(), clock.instant(),
+          location == null || location.isEmpty() ? region : location, Map.of());
+      switch (buckets.create(bucket)) {
+        case CREATED -> {
+          call.response().putHeader("location", "/" + call.bucket());
+          call.empty(200);
+        }
+        case ALREADY_OWNED_BY_YOU -> throw new ApiException(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU,
+            "Your previous request to create the named bucket succeeded and you already own it.");
+        case ALREADY_EXISTS -> throw new ApiException(S3ErrorCode.BUCKET_ALREADY_EXISTS,
+            S3ErrorCode.BUCKET_ALREADY_EXISTS.defaultMessage());
+      }
+      return null;
+    }));
+  }
+}

@@ -1,0 +1,147 @@
+package dev.minicloud.controlplane.storage.object;
+
+import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.s3.HttpDates;
+import dev.minicloud.controlplane.s3.xml.S3Xml;
+import dev.minicloud.controlplane.s3.S3Call;
+import dev.minicloud.controlplane.s3.S3ErrorCode;
+import dev.minicloud.controlplane.s3.S3Handler;
+import dev.minicloud.controlplane.storage.blob.BlobClient;
+import dev.minicloud.controlplane.storage.blob.Segment;
+import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * GetObject and HeadObject: conditional requests (304/412), a single byte range (206/416),
+ * {@code response-*} header overrides, stored checksums on {@code x-amz-checksum-mode: ENABLED},
+ * and the bytes streamed segment by segment from the storage nodes with back-pressure.
+ */
+public final class GetObjectHandler implements S3Handler {
+
+  private static final Map<String, String> OVERRIDES = Map.of(
+      "response-content-type", "content-type",
+      "response-content-language", "content-language",
+      "response-expires", "expires",
+      "response-cache-control", "cache-control",
+      "response-content-disposition", "content-disposition",
+      "response-content-encoding", "content-encoding");
+
+  private final BucketAccess buckets;
+  private final ObjectIndex objects;
+  private final BlobClient blobs;
+
+  public GetObjectHandler(BucketAccess buckets, ObjectIndex objects, BlobClient blobs) {
+    this.buckets = buckets;
+    this.objects = objects;
+    this.blobs = blobs;
+  }
+
+  @Override
+  public void handle(S3Call call) {
+    buckets.readable(call);
+    ObjectRecord object = objects.get(call.bucket(), call.key())
+        .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist."));
+    HttpServerResponse response = call.response();
+    if (checkPreconditions(call, object)) {
+      return;
+    }
+    ByteRange range = ByteRange.parse(call.header("range"), object.size());
+    MultiMap headers = response.headers();
+    ObjectHeaders.writeTo(headers, object);
+    OVERRIDES.forEach((param, header) -> {
+      String value = call.s3().param(param);
+      if (value != null) {
+        headers.set(header, value);
+      }
+    });
+    if (range == null && "ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode"))) {
+      object.checksums().forEach((algorithm, value) ->
+          headers.set("x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT), value));
+      if (object.checksumType() != null) {
+        headers.set("x-amz-checksum-type", object.checksumType());
+      }
+    }
+    long start = range == null ? 0 : range.start();
+    long length = range == null ? object.size() : range.length();
+    if (range != null) {
+      response.setStatusCode(206);
+      headers.set("content-range", "bytes " + range.start() + "-" + range.endInclusive() + "/" + object.size());
+    }
+    headers.set("content-length", Long.toString(length));
+    if (call.http().method() == HttpMethod.HEAD || length == 0) {
+      response.end();
+      return;
+    }
+    stream(object, start, start + length - 1, response).onFailure(failure -> {
+      if (response.headWritten()) {
+        call.http().connection().close(); // mid-body: cutting the connection is the only honest signal
+      } else {
+        call.fail(failure);
+      }
+    });
+  }
+
+  /** Answers 304/412 when a condition says so; true if it did. */
+  private static boolean checkPreconditions(S3Call call, ObjectRecord object) {
+    String ifMatch = call.header("if-match");
+    String ifNoneMatch = call.header("if-none-match");
+    Instant modified = HttpDates.toSeconds(object.lastModified());
+    Instant ifModifiedSince = HttpDates.parse(call.header("if-modified-since"));
+    Instant ifUnmodifiedSince = HttpDates.parse(call.header("if-unmodified-since"));
+    if (ifMatch != null && !etagMatches(ifMatch, object.etag())) {
+      throw new ApiException(S3ErrorCode.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
+    }
+    if (ifMatch == null && ifUnmodifiedSince != null && modified.isAfter(ifUnmodifiedSince)) {
+      throw new ApiException(S3ErrorCode.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
+    }
+    boolean notModified = ifNoneMatch != null
+        ? etagMatches(ifNoneMatch, object.etag())
+        : ifModifiedSince != null && !modified.isAfter(ifModifiedSince);
+    if (notModified) {
+      call.response().setStatusCode(304)
+          .putHeader("etag", object.etag())
+          .putHeader("last-modified", S3Xml.httpDate(object.lastModified()))
+          .end();
+      return true;
+    }
+    return false;
+  }
+
+  /** An If-Match / If-None-Match list matches when any entry (quotes optional, or *) is the ETag. */
+  static boolean etagMatches(String condition, String etag) {
+    for (String candidate : condition.split(",")) {
+      String c = candidate.trim();
+      if (c.startsWith("W/")) {
+        c = c.substring(2);
+      }
+      if (c.equals("*") || c.equals(etag) || ("\"" + c + "\"").equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Streams {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
+  private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response) {
+    Future<Void> chain = Future.succeededFuture();
+    long offset = 0;
+    for (Segment segment : object.segments()) {
+      long segStart = offset;
+      long segEnd = offset + segment.size() - 1;
+      offset += segment.size();
+      if (segEnd < start || segStart > end) {
+        continue;
+      }
+      long from = Math.max(start, segStart) - segStart;
+      long to = Math.min(end, segEnd) - segStart;
+      chain = chain.compose(v -> blobs.get(segment, from, to)
+          .compose(body -> body.pipe().endOnComplete(false).to(response)));
+    }
+    return chain.compose(v -> response.end());
+  }
+}

@@ -1,0 +1,92 @@
+package dev.minicloud.storagenode.blob;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.streams.WriteStream;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * {@link BlobStore} on the local file system: bytes stream into a temp file through Vert.x's
+ * {@link AsyncFile} (writes run off the event loop); everything else of {@link BlobFiles} (fsync,
+ * rename, directory walks) runs on worker threads.
+ */
+public final class FileBlobStore implements BlobStore {
+
+  private static final OpenOptions NEW_TEMP_FILE = new OpenOptions().setRead(false).setWrite(true).setCreateNew(true);
+
+  private final Vertx vertx;
+  private final BlobFiles files;
+
+  public FileBlobStore(Vertx vertx, BlobFiles files) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.files = Objects.requireNonNull(files, "files");
+  }
+
+  @Override
+  public Future<BlobUpload> create(String blobId) {
+    return vertx.executeBlocking(() -> files.beginWrite(blobId), false)
+        .compose(temp -> vertx.fileSystem().open(temp.toString(), NEW_TEMP_FILE)
+            .<BlobUpload>map(file -> new FileUpload(blobId, temp, file))
+            .recover(openFailed -> vertx.<Void>executeBlocking(() -> {
+              files.abort(blobId, temp);
+              return null;
+            }, false).transform(ignored -> Future.failedFuture(openFailed))));
+  }
+
+  @Override
+  public Future<OpenBlob> open(String blobId) {
+    return vertx.executeBlocking(() -> files.open(blobId), false);
+  }
+
+  @Override
+  public Future<Boolean> delete(String blobId) {
+    return vertx.executeBlocking(() -> files.delete(blobId), false);
+  }
+
+  @Override
+  public Future<BlobPage> list(String after, int limit) {
+    return vertx.executeBlocking(() -> files.list(after, limit), false);
+  }
+
+  private final class FileUpload implements BlobUpload {
+
+    private final String blobId;
+    private final Path temp;
+    private final AsyncFile file;
+
+    FileUpload(String blobId, Path temp, AsyncFile file) {
+      this.blobId = blobId;
+      this.temp = temp;
+      this.file = file;
+    }
+
+    @Override
+    public WriteStream<Buffer> stream() {
+      return file;
+    }
+
+    @Override
+    public Future<Long> commit(Long expectedSize) {
+      // close() completes once every queued write has reached the file.
+      return file.close()
+          .recover(closeFailed -> vertx.<Void>executeBlocking(() -> {
+            files.abort(blobId, temp);
+            return null;
+          }, false).transform(ignored -> Future.failedFuture(closeFailed)))
+          .compose(closed -> vertx.executeBlocking(() -> files.commit(blobId, temp, expectedSize), false));
+    }
+
+    @Override
+    public Future<Void> abort() {
+      return file.close()
+          .transform(closed -> vertx.executeBlocking(() -> {
+            files.abort(blobId, temp);
+            return null;
+          }, false));
+    }
+  }
+}
