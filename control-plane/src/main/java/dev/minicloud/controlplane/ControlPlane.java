@@ -25,6 +25,7 @@ import dev.minicloud.controlplane.s3.S3Handlers;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.multipart.UploadStore;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.sts.StsErrors;
 import dev.minicloud.controlplane.tls.TlsMaterial;
@@ -107,6 +108,7 @@ public final class ControlPlane implements AutoCloseable {
     PlatformMetrics.bindNodeGauges(metrics, nodes);
     vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> nodes.markMissing());
 
+    ObjectIndex objects = new ObjectIndex(store);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -122,8 +124,8 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), new ObjectIndex(store),
-            new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
+        new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
+            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
             options.region(), vertx, clock)), options.virtualHostDomain())));
 
     HttpServerOptions serverOptions = new HttpServerOptions()

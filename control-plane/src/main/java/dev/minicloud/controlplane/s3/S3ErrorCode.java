@@ -34,6 +34,7 @@ public enum S3ErrorCode implements ErrorCode {
           + " or the specified entity tag might not have matched the part's entity tag."),
   INVALID_PART_ORDER("InvalidPartOrder", 400,
       "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
+  INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),

@@ -9,7 +9,22 @@ import dev.minicloud.controlplane.storage.bucket.DeleteBucketHandler;
 import dev.minicloud.controlplane.storage.bucket.GetBucketLocationHandler;
 import dev.minicloud.controlplane.storage.bucket.HeadBucketHandler;
 import dev.minicloud.controlplane.storage.bucket.ListBucketsHandler;
+import dev.minicloud.controlplane.storage.bucket.BucketStatusHandlers;
+import dev.minicloud.controlplane.storage.bucket.BucketTaggingHandlers;
+import dev.minicloud.controlplane.storage.multipart.AbortMultipartUploadHandler;
+import dev.minicloud.controlplane.storage.multipart.CompleteMultipartUploadHandler;
+import dev.minicloud.controlplane.storage.multipart.CreateMultipartUploadHandler;
+import dev.minicloud.controlplane.storage.multipart.ListMultipartUploadsHandler;
+import dev.minicloud.controlplane.storage.multipart.ListPartsHandler;
+import dev.minicloud.controlplane.storage.multipart.UploadPartCopyHandler;
+import dev.minicloud.controlplane.storage.multipart.UploadPartHandler;
+import dev.minicloud.controlplane.storage.multipart.UploadStore;
+import dev.minicloud.controlplane.storage.object.CopyObjectHandler;
 import dev.minicloud.controlplane.storage.object.DeleteObjectHandler;
+import dev.minicloud.controlplane.storage.object.DeleteObjectTaggingHandler;
+import dev.minicloud.controlplane.storage.object.DeleteObjectsHandler;
+import dev.minicloud.controlplane.storage.object.GetObjectTaggingHandler;
+import dev.minicloud.controlplane.storage.object.PutObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectHandler;
 import dev.minicloud.controlplane.storage.object.ListObjectsHandler;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
@@ -26,8 +41,8 @@ public final class S3Handlers {
   private S3Handlers() {}
 
   /** The storage feature's parts the handlers share. */
-  public record Storage(BucketStore buckets, ObjectIndex objects, BlobPlacement placement, BlobClient blobs,
-      String region, Vertx vertx, Clock clock) {}
+  public record Storage(BucketStore buckets, ObjectIndex objects, UploadStore uploads, BlobPlacement placement,
+      BlobClient blobs, String region, Vertx vertx, Clock clock) {}
 
   public static Map<S3Operation, S3Handler> create(Storage s) {
     BucketAccess access = new BucketAccess(s.buckets());
@@ -42,6 +57,8 @@ public final class S3Handlers {
     h.put(S3Operation.HEAD_BUCKET, new HeadBucketHandler(access));
     h.put(S3Operation.DELETE_BUCKET, new DeleteBucketHandler(access, s.buckets(), s.objects()));
     h.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocationHandler(access));
+    h.put(S3Operation.GET_BUCKET_VERSIONING, BucketStatusHandlers.versioning(access));
+    h.put(S3Operation.GET_BUCKET_ACL, BucketStatusHandlers.bucketAcl(access));
     // Listings
     h.put(S3Operation.LIST_OBJECTS, list);
     h.put(S3Operation.LIST_OBJECTS_V2, list);
@@ -52,6 +69,29 @@ public final class S3Handlers {
     h.put(S3Operation.GET_OBJECT, get);
     h.put(S3Operation.HEAD_OBJECT, get);
     h.put(S3Operation.DELETE_OBJECT, new DeleteObjectHandler(access, s.objects(), s.blobs(), s.vertx()));
+    h.put(S3Operation.DELETE_OBJECTS, new DeleteObjectsHandler(access, s.objects(), s.blobs(), s.vertx()));
+    h.put(S3Operation.COPY_OBJECT, new CopyObjectHandler(access, s.buckets(), s.objects(), s.placement(), s.blobs(),
+        s.vertx(), s.clock()));
+    h.put(S3Operation.GET_OBJECT_ACL, BucketStatusHandlers.objectAcl(access, s.objects()));
+    // Tags
+    h.put(S3Operation.GET_OBJECT_TAGGING, new GetObjectTaggingHandler(access, s.objects()));
+    h.put(S3Operation.PUT_OBJECT_TAGGING, new PutObjectTaggingHandler(access, s.objects(), s.vertx()));
+    h.put(S3Operation.DELETE_OBJECT_TAGGING, new DeleteObjectTaggingHandler(access, s.objects(), s.vertx()));
+    h.put(S3Operation.GET_BUCKET_TAGGING, BucketTaggingHandlers.get(access));
+    h.put(S3Operation.PUT_BUCKET_TAGGING, BucketTaggingHandlers.put(access, s.buckets()));
+    h.put(S3Operation.DELETE_BUCKET_TAGGING, BucketTaggingHandlers.delete(access, s.buckets()));
+    // Multipart uploads
+    UploadStore uploads = s.uploads();
+    h.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUploadHandler(access, uploads, s.clock()));
+    h.put(S3Operation.UPLOAD_PART, new UploadPartHandler(access, uploads, s.placement(), s.blobs(), s.vertx(),
+        s.clock()));
+    h.put(S3Operation.UPLOAD_PART_COPY, new UploadPartCopyHandler(access, s.buckets(), s.objects(), uploads,
+        s.placement(), s.blobs(), s.vertx(), s.clock()));
+    h.put(S3Operation.COMPLETE_MULTIPART_UPLOAD, new CompleteMultipartUploadHandler(access, uploads, s.blobs(),
+        s.vertx(), s.clock()));
+    h.put(S3Operation.ABORT_MULTIPART_UPLOAD, new AbortMultipartUploadHandler(access, uploads, s.blobs(), s.vertx()));
+    h.put(S3Operation.LIST_PARTS, new ListPartsHandler(access, uploads));
+    h.put(S3Operation.LIST_MULTIPART_UPLOADS, new ListMultipartUploadsHandler(access, uploads));
     return h;
   }
 }

@@ -72,6 +72,11 @@ public record S3Request(String bucket, String key, Map<String, List<String>> que
     return h.endsWith(suffix) && h.length() > suffix.length() ? h.substring(0, h.length() - suffix.length()) : null;
   }
 
+  /** Percent-decodes a path (or copy source) to UTF-8; {@code +} stays a plus. */
+  public static String decodePath(String raw) {
+    return decode(raw, false);
+  }
+
   static Map<String, List<String>> parseQuery(String rawQuery) {
     if (rawQuery.isEmpty()) {
       return Map.of();

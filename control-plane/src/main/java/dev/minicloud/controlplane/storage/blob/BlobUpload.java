@@ -35,24 +35,11 @@ public final class BlobUpload {
       List<HttpClientRequest> targets = all.list();
       Promise<Long> streamed = Promise.promise();
       long[] size = {0};
+      ReplicaWriter writer = new ReplicaWriter(targets, source);
       Consumer<Buffer> write = decoded -> {
         size[0] += decoded.length();
         observer.accept(decoded);
-        boolean full = false;
-        for (HttpClientRequest target : targets) {
-          target.write(decoded);
-          full |= target.writeQueueFull();
-        }
-        if (full) {
-          source.pause();
-          for (HttpClientRequest target : targets) {
-            target.drainHandler(v -> {
-              if (targets.stream().noneMatch(HttpClientRequest::writeQueueFull)) {
-                source.resume();
-              }
-            });
-          }
-        }
+        writer.write(decoded);
       };
       source.handler(received -> {
         if (streamed.future().isComplete()) {

@@ -37,8 +37,11 @@ public final class BucketStore {
     return CreateResult.CREATED;
   }
 
-  public synchronized void put(BucketRecord bucket) {
-    records.put(Table.BUCKETS, bucket.name(), bucket);
+  /** Applies {@code change} to the bucket if it exists, serialised with creates and deletes. */
+  public synchronized Optional<BucketRecord> update(String name, java.util.function.UnaryOperator<BucketRecord> change) {
+    Optional<BucketRecord> updated = get(name).map(change);
+    updated.ifPresent(b -> records.put(Table.BUCKETS, b.name(), b));
+    return updated;
   }
 
   /**

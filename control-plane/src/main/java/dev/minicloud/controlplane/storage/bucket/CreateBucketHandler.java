@@ -4,7 +4,8 @@ import dev.minicloud.common.error.ApiException;
 import dev.minicloud.controlplane.s3.S3Call;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Handler;
-import dev.minicloud.controlplane.s3.SmallBody;
+import dev.minicloud.controlplane.s3.S3Documents;
+import dev.minicloud.controlplane.s3.xml.S3RequestXmlParser;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,8 +15,6 @@ import java.util.Map;
  * (BucketAlreadyExists) or the caller does (BucketAlreadyOwnedByYou, as outside us-east-1).
  */
 public final class CreateBucketHandler implements S3Handler {
-
-  static final int MAX_CONFIGURATION_BYTES = 64 * 1024;
 
   private final BucketStore buckets;
   private final String region;
@@ -27,14 +26,26 @@ public final class CreateBucketHandler implements S3Handler {
     this.clock = clock;
   }
 
+  /** The LocationConstraint of the optional CreateBucketConfiguration body; null when there is none. */
+  private static String readConfiguration(java.io.InputStream in, int max) {
+    try {
+      if (in.available() == 0) {
+        return null;
+      }
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    return S3RequestXmlParser.parseCreateBucketConfiguration(in, max).locationConstraint().orElse(null);
+  }
+
   @Override
   public void handle(S3Call call) {
     String problem = BucketNames.problem(call.bucket());
     if (problem != null) {
       throw new ApiException(S3ErrorCode.INVALID_BUCKET_NAME, problem);
     }
-    call.guard(SmallBody.read(call, MAX_CONFIGURATION_BYTES).map(body -> {
-      String location = BucketConfiguration.locationConstraint(body);
+    call.guard(S3Documents.read(call, (in, max) -> in == null ? null
+        : readConfiguration(in, max)).map(location -> {
       BucketRecord bucket = new BucketRecord(call.bucket(), call.principal().accountId(), clock.instant(),
           location == null || location.isEmpty() ? region : location, Map.of());
       switch (buckets.create(bucket)) {

@@ -117,8 +117,9 @@ public final class AwsChunkedDecoder {
   }
 
   /**
-   * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER} (what current AWS CLIs and SDKs send over plain
-   * HTTP... and HTTPS): unsigned chunks, then the announced trailers, unsigned.
+   * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER} (what botocore and the AWS CLI send by default, and
+   * the SDKs over HTTPS): unsigned chunks, then the announced trailers, unsigned. The data is then
+   * protected only by the trailing checksum, which the caller must check ({@link PayloadDigests}).
    */
   public static AwsChunkedDecoder unsigned(Collection<String> announcedTrailers,
       long decodedLength, Consumer<ByteBuffer> sink) {

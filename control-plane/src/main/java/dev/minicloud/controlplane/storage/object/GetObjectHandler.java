@@ -50,7 +50,11 @@ public final class GetObjectHandler implements S3Handler {
     if (checkPreconditions(call, object)) {
       return;
     }
-    ByteRange range = ByteRange.parse(call.header("range"), object.size());
+    String partNumber = call.s3().param("partNumber");
+    ByteRange range = partNumber != null ? partRange(object, partNumber) : ByteRange.parse(call.header("range"), object.size());
+    if (partNumber != null && !object.partSizes().isEmpty()) {
+      response.putHeader("x-amz-mp-parts-count", Integer.toString(object.partSizes().size()));
+    }
     MultiMap headers = response.headers();
     ObjectHeaders.writeTo(headers, object);
     OVERRIDES.forEach((param, header) -> {
@@ -84,6 +88,31 @@ public final class GetObjectHandler implements S3Handler {
         call.fail(failure);
       }
     });
+  }
+
+  /**
+   * GetObject with {@code partNumber}: the bytes of that part of a multipart object (how the SDKs'
+   * parallel downloads split work); part 1 of a single-part object is the whole object.
+   */
+  private static ByteRange partRange(ObjectRecord object, String partNumber) {
+    int n;
+    try {
+      n = Integer.parseInt(partNumber.trim());
+    } catch (NumberFormatException e) {
+      throw new ApiException(S3ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive");
+    }
+    java.util.List<Long> sizes = object.partSizes().isEmpty() ? java.util.List.of(object.size()) : object.partSizes();
+    if (n < 1 || n > sizes.size()) {
+      throw new ApiException(S3ErrorCode.INVALID_PART_NUMBER, "The requested partnumber is not satisfiable");
+    }
+    long start = 0;
+    for (int i = 0; i < n - 1; i++) {
+      start += sizes.get(i);
+    }
+    if (sizes.get(n - 1) == 0) {
+      return null;
+    }
+    return new ByteRange(start, start + sizes.get(n - 1) - 1);
   }
 
   /** Answers 304/412 when a condition says so; true if it did. */

@@ -44,6 +44,14 @@ public final class ObjectIndex {
     return previous;
   }
 
+  /** Applies {@code change} to the object if it exists, atomically with respect to other writers. */
+  public synchronized Optional<ObjectRecord> update(String bucket, String key,
+      java.util.function.UnaryOperator<ObjectRecord> change) {
+    Optional<ObjectRecord> updated = get(bucket, key).map(change);
+    updated.ifPresent(o -> put(bucket, o));
+    return updated;
+  }
+
   /** Deletes the object and returns what was there. */
   public synchronized Optional<ObjectRecord> remove(String bucket, String key) {
     Optional<ObjectRecord> previous = get(bucket, key);
@@ -111,6 +119,11 @@ public final class ObjectIndex {
   static byte[] bucketPrefix(String bucket) {
     byte[] b = bucket.getBytes(StandardCharsets.UTF_8);
     return Arrays.copyOf(b, b.length + 1); // trailing 0x00 separator
+  }
+
+  /** The OBJECTS table key of an object (for atomic batches that include an object write). */
+  public static byte[] indexKeyOf(String bucket, String key) {
+    return indexKey(bucket, key);
   }
 
   static byte[] indexKey(String bucket, String key) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
@@ -53,7 +54,7 @@ class MultipartXmlWriterTest {
 
     CompleteMultipartUploadResponse r = oracle.respond(xml).s3().completeMultipartUpload(b -> b
         .bucket("example-bucket").key("my key").uploadId("u")
-        .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag("x"))));
+        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag("x").build())));
     assertEquals("http://localhost:9000/example-bucket/my%20key", r.location());
     assertEquals("example-bucket", r.bucket());
     assertEquals("my key", r.key());
