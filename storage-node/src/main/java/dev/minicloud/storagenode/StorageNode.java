@@ -105,7 +105,9 @@ public final class StorageNode {
         })
         .compose(id -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(options.getBindAddress())
-                .setPort(options.getPort()))
+                .setPort(options.getPort())
+                .setIdleTimeout((int) options.getIdleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
             .requestHandler(StorageNodeRouter.create(vertx, options.getClusterToken(), this::info,
                 new FileBlobStore(vertx, blobFiles)))
             .listen())

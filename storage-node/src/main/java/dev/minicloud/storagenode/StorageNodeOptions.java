@@ -25,6 +25,13 @@ public final class StorageNodeOptions {
   /** How often the node heartbeats until the control plane names an interval. */
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = NodeRegistration.DEFAULT_HEARTBEAT_INTERVAL;
 
+  /**
+   * A connection with no bytes in either direction for this long is closed: an upload whose client
+   * stalls without closing is then abandoned like a dropped one (its temp file deleted). Longer than
+   * the control plane's client idle timeout (60 s), so idle pooled connections close from that side.
+   */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
+
   private String bindAddress = DEFAULT_BIND_ADDRESS;
   private int port = DEFAULT_PORT;
   private String advertisedHost;
@@ -33,6 +40,7 @@ public final class StorageNodeOptions {
   private ClusterToken clusterToken;
   private Path controlPlaneCertificate;
   private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
   public StorageNodeOptions() {}
 
@@ -45,6 +53,7 @@ public final class StorageNodeOptions {
     this.clusterToken = other.clusterToken;
     this.controlPlaneCertificate = other.controlPlaneCertificate;
     this.heartbeatInterval = other.heartbeatInterval;
+    this.idleTimeout = other.idleTimeout;
   }
 
   public String getBindAddress() {
@@ -146,6 +155,20 @@ public final class StorageNodeOptions {
     return this;
   }
 
+  public Duration getIdleTimeout() {
+    return idleTimeout;
+  }
+
+  /** How long a silent connection stays open; default 2 min (see {@link #DEFAULT_IDLE_TIMEOUT}). */
+  public StorageNodeOptions setIdleTimeout(Duration idleTimeout) {
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+      throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+    }
+    this.idleTimeout = idleTimeout;
+    return this;
+  }
+
   /** Checks the settings that have no usable default. */
   void validate() {
     if (clusterToken == null) {
@@ -161,6 +184,6 @@ public final class StorageNodeOptions {
   public String toString() {
     return "StorageNodeOptions{bindAddress=" + bindAddress + ", port=" + port + ", advertisedHost=" + advertisedHost
         + ", dataDir=" + dataDir + ", controlPlaneUrl=" + controlPlaneUrl + ", clusterToken=" + clusterToken
-        + ", heartbeatInterval=" + heartbeatInterval + "}";
+        + ", heartbeatInterval=" + heartbeatInterval + ", idleTimeout=" + idleTimeout + "}";
   }
 }

@@ -308,6 +308,21 @@ class BlobApiTest {
   }
 
   @Test
+  void aStalledUploadIsAbandonedAfterTheIdleTimeout() throws Exception {
+    await(node.close());
+    node = await(new StorageNode(new StorageNodeOptions().setDataDir(dir).setClusterToken(TOKEN)
+        .setIdleTimeout(Duration.ofSeconds(1))).start());
+
+    try (Socket socket = startUpload("stalled-blob", 10L << 20, 1 << 20)) {
+      Poll.until(WAIT, "the upload's temp file", () -> tmpFiles() == 1);
+      // The client neither sends nor closes.
+      Poll.until(WAIT, "the stalled upload to be abandoned", () -> tmpFiles() == 0);
+      assertEquals(-1, socket.getInputStream().read(), "the node closed the connection");
+    }
+    assertEquals(404, new BlobClient(node.endpoint(), TOKEN).get("stalled-blob", null).statusCode());
+  }
+
+  @Test
   void anIdBeingWrittenIsTakenUntilTheWriteEnds() throws Exception {
     try (Socket socket = startUpload("contended", 2 << 20, 1 << 20)) {
       Poll.until(WAIT, "the first upload's temp file", () -> tmpFiles() == 1);

@@ -1,0 +1,193 @@
+package dev.minicloud.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.minicloud.common.sigv4.SigV4Signer;
+import dev.minicloud.common.sigv4.SignableRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** CopyObject, DeleteObjects, tagging, conditional requests, presigned URLs and virtual-hosted addressing. */
+class S3ObjectOpsIT {
+
+  @TempDir
+  static Path data;
+
+  static InProcessPlatform platform;
+  static S3Client s3;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new InProcessPlatform(data);
+    s3 = platform.s3();
+    s3.createBucket(b -> b.bucket("ops"));
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    platform.close();
+  }
+
+  @Test
+  void copyObjectCopiesOrReplacesMetadataAndRefusesAPointlessSelfCopy() {
+    s3.putObject(b -> b.bucket("ops").key("orig").contentType("text/plain").metadata(Map.of("a", "1")),
+        RequestBody.fromString("copy me"));
+    s3.copyObject(b -> b.sourceBucket("ops").sourceKey("orig").destinationBucket("ops").destinationKey("copy"));
+    var copy = s3.getObjectAsBytes(b -> b.bucket("ops").key("copy"));
+    assertEquals("copy me", copy.asUtf8String());
+    assertEquals("1", copy.response().metadata().get("a"));
+    assertEquals("text/plain", copy.response().contentType());
+
+    s3.copyObject(b -> b.sourceBucket("ops").sourceKey("orig").destinationBucket("ops").destinationKey("orig")
+        .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of("b", "2")).contentType("text/csv"));
+    var replaced = s3.headObject(b -> b.bucket("ops").key("orig"));
+    assertEquals(Map.of("b", "2"), replaced.metadata());
+    assertEquals("text/csv", replaced.contentType());
+    assertEquals("copy me", s3.getObjectAsBytes(b -> b.bucket("ops").key("orig")).asUtf8String());
+
+    S3Exception self = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket("ops")
+        .sourceKey("orig").destinationBucket("ops").destinationKey("orig")));
+    assertEquals("InvalidRequest", self.awsErrorDetails().errorCode());
+    S3Exception missing = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket("ops")
+        .sourceKey("nope").destinationBucket("ops").destinationKey("x")));
+    assertEquals("NoSuchKey", missing.awsErrorDetails().errorCode());
+    S3Exception condition = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket("ops")
+        .sourceKey("orig").destinationBucket("ops").destinationKey("y").copySourceIfMatch("\"nomatch\"")));
+    assertEquals(412, condition.statusCode());
+  }
+
+  @Test
+  void deleteObjectsReportsEachKey() {
+    for (String key : List.of("d1", "d2")) {
+      s3.putObject(b -> b.bucket("ops").key(key), RequestBody.fromString(key));
+    }
+    var result = s3.deleteObjects(b -> b.bucket("ops").delete(Delete.builder().objects(
+        ObjectIdentifier.builder().key("d1").build(), ObjectIdentifier.builder().key("d2").build(),
+        ObjectIdentifier.builder().key("never-existed").build()).build()));
+    assertEquals(3, result.deleted().size());
+    assertTrue(result.errors().isEmpty());
+    assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("ops").key("d1")));
+  }
+
+  @Test
+  void objectAndBucketTagging() {
+    s3.putObject(b -> b.bucket("ops").key("tagged").tagging("team=blue&env=test"), RequestBody.fromString("t"));
+    assertEquals(2, s3.getObjectTagging(b -> b.bucket("ops").key("tagged")).tagSet().size());
+    s3.putObjectTagging(b -> b.bucket("ops").key("tagged").tagging(t -> t.tagSet(Tag.builder().key("k").value("v").build())));
+    assertEquals(List.of("k"), s3.getObjectTagging(b -> b.bucket("ops").key("tagged")).tagSet().stream()
+        .map(Tag::key).toList());
+    s3.deleteObjectTagging(b -> b.bucket("ops").key("tagged"));
+    assertTrue(s3.getObjectTagging(b -> b.bucket("ops").key("tagged")).tagSet().isEmpty());
+
+    S3Exception none = assertThrows(S3Exception.class, () -> s3.getBucketTagging(b -> b.bucket("ops")));
+    assertEquals("NoSuchTagSet", none.awsErrorDetails().errorCode());
+    s3.putBucketTagging(b -> b.bucket("ops").tagging(t -> t.tagSet(Tag.builder().key("cost").value("lab").build())));
+    assertEquals("lab", s3.getBucketTagging(b -> b.bucket("ops")).tagSet().get(0).value());
+  }
+
+  @Test
+  void conditionalGetsAnswer304And412() {
+    String etag = s3.putObject(b -> b.bucket("ops").key("cond"), RequestBody.fromString("c")).eTag();
+    S3Exception notModified = assertThrows(S3Exception.class, () -> s3.getObject(b -> b.bucket("ops").key("cond")
+        .ifNoneMatch(etag)));
+    assertEquals(304, notModified.statusCode());
+    S3Exception failed = assertThrows(S3Exception.class, () -> s3.getObject(b -> b.bucket("ops").key("cond")
+        .ifMatch("\"other\"")));
+    assertEquals(412, failed.statusCode());
+    assertEquals("c", s3.getObjectAsBytes(b -> b.bucket("ops").key("cond").ifMatch(etag)).asUtf8String());
+  }
+
+  @Test
+  void aWrongContentMd5IsBadDigestAndNothingIsStored() throws Exception {
+    S3Exception bad = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket("ops").key("md5")
+        .contentMD5("1B2M2Y8AsgTpgAmY7PhCfg=="), RequestBody.fromString("not empty")));
+    assertEquals("BadDigest", bad.awsErrorDetails().errorCode());
+    assertEquals(404, assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("ops").key("md5"))).statusCode());
+  }
+
+  @Test
+  void presignedGetAndPutWorkAndExpiredOnesAreDenied() throws Exception {
+    try (S3Presigner presigner = S3Presigner.builder().endpointOverride(URI.create(platform.endpoint()))
+        .region(Region.US_EAST_1)
+        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(platform.root.accessKeyId(),
+            platform.root.secretKey())))
+        .build()) {
+      var put = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+          .putObjectRequest(r -> r.bucket("ops").key("presigned")));
+      HttpResponse<String> stored = http.send(HttpRequest.newBuilder(put.url().toURI())
+          .PUT(HttpRequest.BodyPublishers.ofString("via presign")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, stored.statusCode(), stored.body());
+      var get = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+          .getObjectRequest(r -> r.bucket("ops").key("presigned")));
+      HttpResponse<String> read = http.send(HttpRequest.newBuilder(get.url().toURI()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals("via presign", read.body());
+    }
+    // Signed two hours ago for one hour: expired.
+    String query = new SigV4Signer(platform.root, "us-east-1", "s3").presign(
+        SignableRequest.builder("GET").uri(URI.create(platform.endpoint() + "/ops/presigned")).build(),
+        Duration.ofHours(1), Instant.now().minus(Duration.ofHours(2)));
+    HttpResponse<String> expired = http.send(HttpRequest.newBuilder(URI.create(platform.endpoint()
+        + "/ops/presigned?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, expired.statusCode());
+    assertTrue(expired.body().contains("<Code>AccessDenied</Code>") && expired.body().contains("Request has expired"),
+        expired.body());
+  }
+
+  @Test
+  void virtualHostedStyleAddressesTheBucketByHostName() throws Exception {
+    s3.putObject(b -> b.bucket("ops").key("vhost/key.txt"), RequestBody.fromString("hosted"));
+    URI endpoint = URI.create(platform.endpoint());
+    String host = "ops.localhost:" + endpoint.getPort();
+    SignableRequest request = SignableRequest.builder("GET").uri(URI.create("http://" + host + "/vhost/key.txt")).build();
+    var signed = new SigV4Signer(platform.root, "us-east-1", "s3").sign(request, new byte[0], Instant.now());
+    // The JDK client will not send a Host other than the URI's, and *.localhost may not resolve here:
+    // speak HTTP/1.1 over a socket to 127.0.0.1 with the virtual host's name.
+    try (Socket socket = new Socket("127.0.0.1", endpoint.getPort())) {
+      StringBuilder head = new StringBuilder("GET /vhost/key.txt HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
+      signed.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      OutputStream out = socket.getOutputStream();
+      out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      try (InputStream in = socket.getInputStream()) {
+        in.transferTo(response);
+      }
+      String text = response.toString(StandardCharsets.UTF_8);
+      assertTrue(text.startsWith("HTTP/1.1 200"), text);
+      assertTrue(text.endsWith("hosted"), text);
+    }
+  }
+}
