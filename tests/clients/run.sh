@@ -25,8 +25,8 @@ timeout 30 aws --version >/dev/null 2>&1 || die "'aws --version' failed"
 # --- build ----------------------------------------------------------------------------------------
 JAR=dist/target/minicloud.jar
 if [[ "${MINICLOUD_SKIP_BUILD:-0}" != 1 || ! -f $JAR ]]; then
-  say "building (mvn -o install -DskipTests)"
-  timeout 300 mvn -q -o -B install -DskipTests -Dit.skip=true >&2 || die "build failed"
+  say "building the distribution (mvn package -pl dist -am, tests skipped)"
+  timeout 600 mvn -q -B -ntp package -DskipTests -Dit.skip=true -pl dist -am >&2 || die "build failed"
 fi
 [[ -f $JAR ]] || die "$JAR not found after the build"
 

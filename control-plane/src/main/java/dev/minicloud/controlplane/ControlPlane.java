@@ -25,6 +25,7 @@ import dev.minicloud.controlplane.s3.S3Handlers;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.gc.BlobCollector;
 import dev.minicloud.controlplane.storage.multipart.UploadStore;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.sts.StsErrors;
@@ -73,6 +74,7 @@ public final class ControlPlane implements AutoCloseable {
   private ClusterToken clusterToken;
   private Optional<TlsMaterial> tls = Optional.empty();
   private String rootAccountId;
+  private BlobCollector blobCollector;
 
   public ControlPlane(ControlPlaneOptions options, Clock clock, PrintStream console) {
     this.options = options;
@@ -109,6 +111,9 @@ public final class ControlPlane implements AutoCloseable {
     vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> nodes.markMissing());
 
     ObjectIndex objects = new ObjectIndex(store);
+    BlobClient blobs = new BlobClient(vertx, nodes, clusterToken);
+    blobCollector = new BlobCollector(vertx, store, nodes, blobs, clock);
+    blobCollector.schedule(BlobCollector.DEFAULT_INTERVAL, BlobCollector.DEFAULT_GRACE);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -125,7 +130,7 @@ public final class ControlPlane implements AutoCloseable {
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
-            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
+            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
             options.region(), vertx, clock)), options.virtualHostDomain())));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
@@ -166,6 +171,11 @@ public final class ControlPlane implements AutoCloseable {
       host = "127.0.0.1";
     }
     return (options.tls() ? "https" : "http") + "://" + host + ":" + port();
+  }
+
+  /** The collector of orphaned object bytes (runs on its own; tests start a pass directly). */
+  public BlobCollector blobCollector() {
+    return blobCollector;
   }
 
   public ClusterToken clusterToken() {

@@ -61,6 +61,10 @@ public final class SigV4AuthHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (!bodyBuffered && authenticatedLegacyPresignedUrl(ctx)) {
+      ctx.next();
+      return;
+    }
     AtomicReference<IdentityStore.ActiveKey> resolved = new AtomicReference<>();
     SigV4Verifier verifier = new SigV4Verifier(clock, accessKeyId -> {
       Optional<IdentityStore.ActiveKey> key = identity.activeKey(accessKeyId);
@@ -83,6 +87,29 @@ public final class SigV4AuthHandler implements Handler<RoutingContext> {
     RequestContext.of(ctx).authenticated(principal);
     ctx.put(VERIFIED_REQUEST, verified);
     ctx.next();
+  }
+
+  /** An S3 SigV2 presigned URL (what aws-cli 1.x and boto3 presign by default), verified. */
+  private boolean authenticatedLegacyPresignedUrl(RoutingContext ctx) {
+    String uri = ctx.request().uri();
+    int q = uri.indexOf('?');
+    if (q < 0 || !uri.contains("AWSAccessKeyId=")) {
+      return false;
+    }
+    Map<String, List<String>> query = SigV2PresignedUrl.parseQuery(uri.substring(q + 1));
+    if (!SigV2PresignedUrl.isPresent(query)) {
+      return false;
+    }
+    SignableRequest request = signable(ctx.request());
+    AtomicReference<IdentityStore.ActiveKey> resolved = new AtomicReference<>();
+    SigV2PresignedUrl.verify(request.method(), uri.substring(0, q), query, request.headers(),
+        ctx.request().getHeader("host"), accessKeyId -> {
+          Optional<IdentityStore.ActiveKey> key = identity.activeKey(accessKeyId);
+          key.ifPresent(resolved::set);
+          return key.map(IdentityStore.ActiveKey::secretAccessKey);
+        }, clock);
+    RequestContext.of(ctx).authenticated(resolved.get().principal());
+    return true;
   }
 
   /** The request as it arrived on the wire, for canonicalisation. */

@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class S3Api implements Handler<RoutingContext> {
 
+  /** Where the parsed request is kept, so that errors can name the bucket and key as S3 does. */
+  static final String PARSED_REQUEST = S3Api.class.getName() + ".request";
+
   private final Map<S3Operation, S3Handler> handlers;
   private final String virtualHostDomain;
 
@@ -25,6 +28,7 @@ public final class S3Api implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     S3Request request = S3Request.parse(ctx.request().uri(), ctx.request().getHeader("host"), virtualHostDomain);
+    ctx.put(PARSED_REQUEST, request);
     S3Operation operation = S3OperationResolver.resolve(ctx.request().method().name(), request,
         ctx.request().getHeader("x-amz-copy-source") != null);
     RequestContext.of(ctx).action(operation.action());

@@ -48,6 +48,20 @@ public final class S3Errors implements ProtocolErrors {
     return S3ErrorCode.INVALID_REQUEST;
   }
 
+  /** S3 names the missing bucket or key in its own element; SDKs expose it (boto3: Error.Key). */
+  private static String subject(S3Request request, ErrorCode code) {
+    if (request == null) {
+      return "";
+    }
+    if (code == S3ErrorCode.NO_SUCH_KEY && request.key() != null) {
+      return "<Key>" + XmlText.escape(request.key()) + "</Key>";
+    }
+    if (code == S3ErrorCode.NO_SUCH_BUCKET && request.bucket() != null) {
+      return "<BucketName>" + XmlText.escape(request.bucket()) + "</BucketName>";
+    }
+    return "";
+  }
+
   @Override
   public void write(RoutingContext ctx, RequestContext rc, ErrorCode code, String message) {
     HttpServerResponse response = ctx.response().setStatusCode(code.httpStatus());
@@ -58,6 +72,7 @@ public final class S3Errors implements ProtocolErrors {
     String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>"
         + "<Code>" + XmlText.escape(code.code()) + "</Code>"
         + "<Message>" + XmlText.escape(message) + "</Message>"
+        + subject(ctx.get(S3Api.PARSED_REQUEST), code)
         + "<Resource>" + XmlText.escape(ctx.request().path()) + "</Resource>"
         + "<RequestId>" + rc.requestId() + "</RequestId>"
         + "<HostId>" + XmlText.escape(response.headers().get("x-amz-id-2")) + "</HostId>"

@@ -14,6 +14,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -109,6 +111,36 @@ public final class BlobClient {
           }));
     }
     return Future.join(deletes).mapEmpty();
+  }
+
+  /** A blob as a storage node lists it. */
+  public record StoredBlob(String blobId, long size, Instant modifiedAt) {}
+
+  /** One page of a node's blobs, in id order; {@code nextAfter} is null on the last page. */
+  public record BlobPage(List<StoredBlob> blobs, String nextAfter) {}
+
+  /** Lists a node's blobs after {@code after} (null: from the first), for the garbage collector. */
+  public Future<BlobPage> list(NodeRecord node, String after, int limit) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+        .setAbsoluteURI(node.endpoint() + "/internal/v1/blobs?limit=" + limit
+            + (after == null ? "" : "&after=" + after));
+    options.putHeader(ClusterToken.HEADER, token.value());
+    return http.request(options)
+        .compose(HttpClientRequest::send)
+        .compose(response -> response.body().compose(body -> {
+          if (response.statusCode() != 200) {
+            return Future.failedFuture(new IllegalStateException("storage node " + node.nodeId()
+                + " could not list its blobs (HTTP " + response.statusCode() + ")"));
+          }
+          JsonObject json = body.toJsonObject();
+          List<StoredBlob> blobs = new ArrayList<>();
+          for (Object item : json.getJsonArray("blobs")) {
+            JsonObject blob = (JsonObject) item;
+            blobs.add(new StoredBlob(blob.getString("blobId"), blob.getLong("size"),
+                Instant.parse(blob.getString("modifiedAt"))));
+          }
+          return Future.succeededFuture(new BlobPage(blobs, json.getString("nextAfter")));
+        }));
   }
 
   public Future<Void> close() {
