@@ -25,7 +25,7 @@ import java.util.Map;
  * code when it is one of ours; an unreachable agent or an unknown answer is {@code ServiceUnavailable}
  * / {@code InternalError}.
  */
-public final class AgentClient {
+public final class AgentClient implements ComputeAgents {
 
   private static final String INSTANCES = "/internal/v1/instances";
   /** Longest an agent call may take (exec allows up to 300 s on the agent). */
@@ -45,22 +45,27 @@ public final class AgentClient {
     this.token = token;
   }
 
+  @Override
   public Future<AgentInstanceView> launch(String agentId, AgentLaunch launch) {
     return call(agentId, HttpMethod.POST, INSTANCES, launch, AgentInstanceView.class);
   }
 
+  @Override
   public Future<AgentInstanceView> start(String agentId, String instanceId) {
     return call(agentId, HttpMethod.POST, INSTANCES + "/" + instanceId + "/start", null, AgentInstanceView.class);
   }
 
+  @Override
   public Future<AgentInstanceView> stop(String agentId, String instanceId) {
     return call(agentId, HttpMethod.POST, INSTANCES + "/" + instanceId + "/stop", null, AgentInstanceView.class);
   }
 
+  @Override
   public Future<AgentInstanceView> reboot(String agentId, String instanceId) {
     return call(agentId, HttpMethod.POST, INSTANCES + "/" + instanceId + "/reboot", null, AgentInstanceView.class);
   }
 
+  @Override
   public Future<AgentInstanceView> terminate(String agentId, String instanceId) {
     return call(agentId, HttpMethod.DELETE, INSTANCES + "/" + instanceId, null, AgentInstanceView.class);
   }
@@ -69,16 +74,19 @@ public final class AgentClient {
     return call(agentId, HttpMethod.GET, INSTANCES + "/" + instanceId, null, AgentInstanceView.class);
   }
 
+  @Override
   public Future<List<AgentInstanceView>> list(String agentId) {
     return call(agentId, HttpMethod.GET, INSTANCES, null, AgentInstanceView.Listing.class)
         .map(AgentInstanceView.Listing::instances);
   }
 
+  @Override
   public Future<String> console(String agentId, String instanceId, int tail) {
     return call(agentId, HttpMethod.GET, INSTANCES + "/" + instanceId + "/console?tail=" + tail, null,
         AgentInstanceView.Console.class).map(AgentInstanceView.Console::output);
   }
 
+  @Override
   public Future<AgentInstanceView.ExecOutput> exec(String agentId, String instanceId, List<String> command,
       int timeoutSeconds) {
     return call(agentId, HttpMethod.POST, INSTANCES + "/" + instanceId + "/exec",

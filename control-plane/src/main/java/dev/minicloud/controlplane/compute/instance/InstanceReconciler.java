@@ -3,7 +3,7 @@ package dev.minicloud.controlplane.compute.instance;
 import dev.minicloud.controlplane.cluster.NodeRecord;
 import dev.minicloud.controlplane.cluster.NodeRegistry;
 import dev.minicloud.controlplane.cluster.NodeState;
-import dev.minicloud.controlplane.compute.agent.AgentClient;
+import dev.minicloud.controlplane.compute.agent.ComputeAgents;
 import dev.minicloud.controlplane.compute.agent.AgentInstanceView;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -39,11 +39,11 @@ public final class InstanceReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceReconciler.class);
 
   private final InstanceStore store;
-  private final AgentClient agents;
+  private final ComputeAgents agents;
   private final NodeRegistry nodes;
   private final Clock clock;
 
-  public InstanceReconciler(InstanceStore store, AgentClient agents, NodeRegistry nodes, Clock clock) {
+  public InstanceReconciler(InstanceStore store, ComputeAgents agents, NodeRegistry nodes, Clock clock) {
     this.store = store;
     this.agents = agents;
     this.nodes = nodes;

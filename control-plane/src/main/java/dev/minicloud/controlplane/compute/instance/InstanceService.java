@@ -4,7 +4,7 @@ import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
 import dev.minicloud.common.id.Ids;
 import dev.minicloud.common.json.Json;
-import dev.minicloud.controlplane.compute.agent.AgentClient;
+import dev.minicloud.controlplane.compute.agent.ComputeAgents;
 import dev.minicloud.controlplane.compute.agent.AgentInstanceView;
 import dev.minicloud.controlplane.compute.agent.AgentLaunch;
 import dev.minicloud.controlplane.compute.image.ImageCatalog;
@@ -65,12 +65,12 @@ public final class InstanceService {
   private final ImageCatalog images;
   private final InstanceTypeCatalog types;
   private final Placement placement;
-  private final AgentClient agents;
+  private final ComputeAgents agents;
   private final Ids ids;
   private final Clock clock;
 
   public InstanceService(InstanceStore store, ImageCatalog images, InstanceTypeCatalog types, Placement placement,
-      AgentClient agents, Ids ids, Clock clock) {
+      ComputeAgents agents, Ids ids, Clock clock) {
     this.store = store;
     this.images = images;
     this.types = types;
