@@ -29,6 +29,16 @@ final class Http {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> send(String method, String url, String body, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header(dev.minicloud.common.cluster.ClusterToken.HEADER, token);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> get(String url) throws IOException, InterruptedException {
     return get(url, null, null);
   }
