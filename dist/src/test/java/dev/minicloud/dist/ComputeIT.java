@@ -239,6 +239,39 @@ class ComputeIT {
     assertChange(send("POST", "/compute/v1/instances/" + ids.get(0) + "/start", null), "stopped", "running");
   }
 
+  @Test
+  void twoAgentsOnOneHostAsSeparateProcessesBothReceiveInstances() throws Exception {
+    Path token = data.resolve("cluster-token");
+    try (DistProcess second = DistProcess.start("compute-agent", "compute-agent", "--join", controlPlane.endpoint(),
+        "--token-file", token.toString(), "--data", data.resolve("compute-2").toString())) {
+      second.awaitLine(java.util.regex.Pattern.compile("joined"), DEADLINE);
+      Poll.until(DEADLINE, "two compute agents up", () -> {
+        int up = 0;
+        for (JsonNode node : json(api.get("admin", "/admin/v1/nodes")).get("nodes")) {
+          if ("compute".equals(node.get("kind").asText()) && "up".equals(node.get("state").asText())) {
+            up++;
+          }
+        }
+        return up == 2;
+      });
+      HttpResponse<String> ran = send("POST", "/compute/v1/instances",
+          Map.of("imageId", "busybox", "instanceType", "nano", "minCount", 4, "maxCount", 4));
+      assertEquals(200, ran.statusCode(), ran.body());
+      JsonNode instances = json(ran).get("instances");
+      Set<String> agents = new HashSet<>();
+      for (JsonNode i : instances) {
+        launched.add(i.get("instanceId").asText());
+        assertEquals("running", i.get("state").get("name").asText(), i.toString());
+        agents.add(i.get("agentId").asText());
+      }
+      assertEquals(2, agents.size(), "spread over both agents: " + agents);
+      for (String id : List.copyOf(launched)) {
+        assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
+      }
+      launched.clear();
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private HttpResponse<String> send(String method, String path, Object body) {
