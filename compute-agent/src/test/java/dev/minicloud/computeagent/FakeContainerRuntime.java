@@ -1,5 +1,6 @@
 package dev.minicloud.computeagent;
 
+import dev.minicloud.computeagent.runtime.ContainerConflictException;
 import dev.minicloud.computeagent.runtime.ContainerInfo;
 import dev.minicloud.computeagent.runtime.ContainerNotFoundException;
 import dev.minicloud.computeagent.runtime.ContainerRuntime;
@@ -119,6 +120,9 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     check();
     if (!images.contains(spec.image())) {
       throw new ContainerNotFoundException("no image " + spec.image(), null);
+    }
+    if (containers.values().stream().anyMatch(c -> c.spec.name().equals(spec.name()))) {
+      throw new ContainerConflictException("name in use: " + spec.name(), null);
     }
     String id = String.format("%064x", ids.incrementAndGet());
     containers.put(id, new FakeContainer(id, spec));

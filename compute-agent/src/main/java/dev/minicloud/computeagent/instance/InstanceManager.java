@@ -2,6 +2,7 @@ package dev.minicloud.computeagent.instance;
 
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
+import dev.minicloud.computeagent.runtime.ContainerConflictException;
 import dev.minicloud.computeagent.runtime.ContainerInfo;
 import dev.minicloud.computeagent.runtime.ContainerNotFoundException;
 import dev.minicloud.computeagent.runtime.ContainerRuntime;
@@ -60,11 +61,6 @@ public final class InstanceManager {
    */
   public AgentInstance launch(LaunchRequest request) {
     validate(request);
-    List<ContainerInfo> existing = runtime.list(labelsOf(request.instanceId()));
-    if (!existing.isEmpty()) {
-      runtime.start(existing.get(0).id());
-      return describe(request.instanceId());
-    }
     if (!networkReady) {
       runtime.ensureNetwork(network);
       networkReady = true;
@@ -89,23 +85,30 @@ public final class InstanceManager {
     } catch (ContainerNotFoundException e) {
       throw new ApiException(ApiErrorCode.INVALID_AMI_ID_NOT_FOUND,
           "Image " + request.image() + " does not exist on agent " + agentId + ".");
+    } catch (ContainerConflictException e) {
+      // A retried launch: the first one created the container (the name is the instance id).
+      containerId = container(request.instanceId()).id();
+      runtime.start(containerId);
+      return view(containerId, request.instanceId());
     }
     runtime.start(containerId);
     LOG.info("Launched instance {} of account {} as container {}", request.instanceId(), request.accountId(),
         containerId.substring(0, Math.min(12, containerId.length())));
-    return describe(request.instanceId());
+    return view(containerId, request.instanceId());
   }
 
   /** Starts a stopped instance (a running one stays running). */
   public AgentInstance start(String instanceId) {
-    runtime.start(container(instanceId).id());
-    return describe(instanceId);
+    String id = container(instanceId).id();
+    runtime.start(id);
+    return view(id, instanceId);
   }
 
   /** Stops an instance (a stopped one stays stopped). */
   public AgentInstance stop(String instanceId) {
-    runtime.stop(container(instanceId).id(), stopGrace);
-    return describe(instanceId);
+    String id = container(instanceId).id();
+    runtime.stop(id, stopGrace);
+    return view(id, instanceId);
   }
 
   /** Restarts a running instance: its init script, user data included, runs again. */
@@ -116,7 +119,7 @@ public final class InstanceManager {
           "Instance " + instanceId + " is not running; only a running instance can be rebooted.");
     }
     runtime.restart(c.id(), stopGrace);
-    return describe(instanceId);
+    return view(c.id(), instanceId);
   }
 
   /** Removes the instance's container. Terminating an instance that has no container succeeds. */
@@ -130,8 +133,11 @@ public final class InstanceManager {
 
   /** The instance as its container is now. */
   public AgentInstance describe(String instanceId) {
-    ContainerInfo c = container(instanceId);
-    return AgentInstance.of(runtime.inspect(c.id()).orElseThrow(() -> notFound(instanceId)));
+    return view(container(instanceId).id(), instanceId);
+  }
+
+  private AgentInstance view(String containerId, String instanceId) {
+    return AgentInstance.of(runtime.inspect(containerId).orElseThrow(() -> notFound(instanceId)));
   }
 
   /** Every instance of this agent. */

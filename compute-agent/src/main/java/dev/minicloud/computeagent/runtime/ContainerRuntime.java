@@ -33,6 +33,7 @@ public interface ContainerRuntime extends AutoCloseable {
    *
    * @return the container id
    * @throws ContainerNotFoundException when the image does not exist locally
+   * @throws ContainerConflictException when a container of that name exists
    */
   String create(ContainerSpec spec);
 

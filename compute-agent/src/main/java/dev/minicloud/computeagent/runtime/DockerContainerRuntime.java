@@ -168,6 +168,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             .getId();
       } catch (NotFoundException e) {
         throw new ContainerNotFoundException("image " + spec.image() + " does not exist on " + dockerHost, e);
+      } catch (ConflictException e) {
+        throw new ContainerConflictException("a container named " + spec.name() + " already exists", e);
       }
     });
   }
