@@ -164,7 +164,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   @Override
   public Optional<ContainerInfo> inspect(String containerId) {
     check();
-    return Optional.ofNullable(containers.get(containerId)).map(this::info);
+    FakeContainer byId = containers.get(containerId);
+    if (byId != null) {
+      return Optional.of(info(byId));
+    }
+    return containers.values().stream().filter(c -> c.spec.name().equals(containerId)).findFirst().map(this::info);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,16 +125,18 @@ public final class InstanceManager {
 
   /** Removes the instance's container. Terminating an instance that has no container succeeds. */
   public AgentInstance terminate(String instanceId) {
-    for (ContainerInfo c : runtime.list(labelsOf(instanceId))) {
-      runtime.remove(c.id());
-      LOG.info("Terminated instance {} (container {} removed)", instanceId, c.id().substring(0, Math.min(12, c.id().length())));
+    Optional<ContainerInfo> c = find(instanceId);
+    if (c.isPresent()) {
+      runtime.remove(c.get().id());
+      LOG.info("Terminated instance {} (container {} removed)", instanceId,
+          c.get().id().substring(0, Math.min(12, c.get().id().length())));
     }
     return AgentInstance.terminated(instanceId);
   }
 
   /** The instance as its container is now. */
   public AgentInstance describe(String instanceId) {
-    return view(container(instanceId).id(), instanceId);
+    return AgentInstance.of(container(instanceId));
   }
 
   private AgentInstance view(String containerId, String instanceId) {
@@ -164,18 +167,20 @@ public final class InstanceManager {
   }
 
   private ContainerInfo container(String instanceId) {
-    if (!INSTANCE_ID.matcher(instanceId).matches()) {
-      throw notFound(instanceId);
-    }
-    List<ContainerInfo> found = runtime.list(labelsOf(instanceId));
-    if (found.isEmpty()) {
-      throw notFound(instanceId);
-    }
-    return found.get(0);
+    return find(instanceId).orElseThrow(() -> notFound(instanceId));
   }
 
-  private Map<String, String> labelsOf(String instanceId) {
-    return Map.of(InstanceLabels.AGENT, agentId, InstanceLabels.INSTANCE_ID, instanceId);
+  /**
+   * The instance's container, looked up by its name (one engine call, unlike a label query over
+   * every container) and accepted only if its labels say it is this instance of this agent.
+   */
+  private Optional<ContainerInfo> find(String instanceId) {
+    if (!INSTANCE_ID.matcher(instanceId).matches()) {
+      return Optional.empty();
+    }
+    return runtime.inspect(CONTAINER_PREFIX + instanceId)
+        .filter(c -> instanceId.equals(c.labels().get(InstanceLabels.INSTANCE_ID))
+            && agentId.equals(c.labels().get(InstanceLabels.AGENT)));
   }
 
   private static ApiException notFound(String instanceId) {

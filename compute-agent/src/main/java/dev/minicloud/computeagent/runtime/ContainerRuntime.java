@@ -49,7 +49,7 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Removes a container, killing it first if it runs. Removing a missing one does nothing. */
   void remove(String containerId);
 
-  /** The container, if it exists. */
+  /** The container with this id or name, if it exists. */
   Optional<ContainerInfo> inspect(String containerId);
 
   /** Every container (running or not) carrying all of {@code labels}. */
