@@ -5,6 +5,7 @@ import dev.minicloud.common.cluster.NodeIdentity;
 import dev.minicloud.common.cluster.NodeKind;
 import dev.minicloud.common.cluster.NodeRegistration;
 import dev.minicloud.computeagent.http.ComputeAgentRouter;
+import dev.minicloud.computeagent.http.ImportImageHandler;
 import dev.minicloud.computeagent.http.InstanceHandlers;
 import dev.minicloud.computeagent.instance.InstanceManager;
 import dev.minicloud.computeagent.runtime.ContainerRuntime;
@@ -122,7 +123,8 @@ public final class ComputeAgent {
                 .setHost(options.getBindAddress())
                 .setPort(options.getPort()))
             .requestHandler(ComputeAgentRouter.create(vertx, options.getClusterToken(), this::info,
-                new InstanceHandlers(instances())))
+                new InstanceHandlers(instances()),
+                new ImportImageHandler(runtime, options.getDataDir().resolve("tmp"))))
             .listen())
         .compose(listening -> {
           server = listening;

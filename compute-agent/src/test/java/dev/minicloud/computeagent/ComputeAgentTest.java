@@ -182,6 +182,22 @@ class ComputeAgentTest {
   }
 
   @Test
+  void importStreamsTheWholeTarballToTheEngine() throws Exception {
+    ComputeAgent agent = start(dir);
+    byte[] tarball = new byte[3 * 1024 * 1024 + 17];
+    new java.util.Random(1).nextBytes(tarball);
+    HttpResponse<String> imported = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            agent.endpoint() + "/internal/v1/images?repository=minicloud/img-1&tag=latest"))
+        .header(ClusterToken.HEADER, TOKEN.value())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tarball))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(201, imported.statusCode(), imported.body());
+    assertEquals(tarball.length, runtime.importedBytes);
+    assertTrue(runtime.imageExists("minicloud/img-1:latest"));
+  }
+
+  @Test
   void aClusterTokenIsRequired() {
     assertThrows(IllegalArgumentException.class,
         () -> new ComputeAgent(null, new ComputeAgentOptions().setDataDir(dir), runtime));

@@ -59,6 +59,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private volatile boolean available = true;
   private volatile boolean closed;
   private int nextPort = 32768;
+  volatile long importedBytes = -1;
 
   public FakeContainerRuntime() {
     images.add("minicloud/busybox:latest");
@@ -190,6 +191,17 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   public ExecResult exec(String containerId, List<String> command, Duration timeout) {
     get(containerId);
     return new ExecResult(0, String.join(" ", command) + "\n", "", false);
+  }
+
+  @Override
+  public void importImage(java.nio.file.Path rootfsTarball, String repository, String tag) {
+    check();
+    try {
+      importedBytes = java.nio.file.Files.size(rootfsTarball);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    images.add(repository + ":" + tag);
   }
 
   @Override

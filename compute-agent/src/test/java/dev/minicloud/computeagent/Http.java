@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 /** Test helpers: a plain JDK HTTP client and a bounded wait on Vert.x futures. */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
+  static final HttpClient CLIENT = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5))
       .build();

@@ -10,6 +10,7 @@ import dev.minicloud.controlplane.cluster.NodeRegistry;
 import dev.minicloud.controlplane.compute.ComputeHandlers;
 import dev.minicloud.controlplane.compute.agent.AgentClient;
 import dev.minicloud.controlplane.compute.image.ImageCatalog;
+import dev.minicloud.controlplane.compute.image.ImportImageHandler;
 import dev.minicloud.controlplane.compute.instance.InstanceReconciler;
 import dev.minicloud.controlplane.compute.instance.InstanceService;
 import dev.minicloud.controlplane.compute.instance.InstanceStore;
@@ -133,7 +134,7 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        compute(nodes, ids),
+        compute(nodes, ids, objects),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
             options.region(), vertx, clock)), options.virtualHostDomain())));
@@ -158,7 +159,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
-  private ComputeHandlers compute(NodeRegistry nodes, Ids ids) {
+  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, ObjectIndex objects) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -173,7 +174,8 @@ public final class ControlPlane implements AutoCloseable {
         reconciler.reconcileOnce().onComplete(done -> reconciling.set(false));
       }
     });
-    return ComputeHandlers.create(instances, images, types);
+    return ComputeHandlers.create(instances, images, types, new ImportImageHandler(images, new BucketStore(store),
+        objects, new BlobClient(vertx, nodes, clusterToken), agents, nodes));
   }
 
   /**

@@ -15,6 +15,8 @@ import dev.minicloud.computeagent.ComputeAgent;
 import dev.minicloud.computeagent.ComputeAgentOptions;
 import dev.minicloud.controlplane.ControlPlane;
 import dev.minicloud.controlplane.ControlPlaneOptions;
+import dev.minicloud.storagenode.StorageNode;
+import dev.minicloud.storagenode.StorageNodeOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +39,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The compute service end to end: a control plane and a compute agent on the machine's real Docker
@@ -57,6 +65,7 @@ class ComputeIT {
 
   private ControlPlane controlPlane;
   private ComputeAgent agent;
+  private StorageNode storage;
   private SignedHttp api;
   private final List<String> launched = new ArrayList<>();
 
@@ -67,6 +76,11 @@ class ComputeIT {
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start();
     api = new SignedHttp(controlPlane.endpoint(), SignedHttp.credentialsFile(controlPlane.rootCredentialsFile()),
         Clock.systemUTC());
+    storage = new StorageNode(controlPlane.vertx(), new StorageNodeOptions()
+        .setDataDir(data.resolve("storage"))
+        .setControlPlaneUrl(URI.create(controlPlane.endpoint()))
+        .setClusterToken(controlPlane.clusterToken()));
+    storage.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     agent = startAgent();
     Poll.until(DEADLINE, "the compute agent is up", () -> {
       for (JsonNode node : json(api.get("admin", "/admin/v1/nodes")).get("nodes")) {
@@ -96,6 +110,9 @@ class ComputeIT {
     } finally {
       if (agent != null) {
         agent.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      if (storage != null) {
+        storage.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }
       if (controlPlane != null) {
         controlPlane.close();
@@ -232,6 +249,11 @@ class ComputeIT {
 
     // An agent restart: the new agent process rebuilds its instances from the labels.
     agent.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    storage = new StorageNode(controlPlane.vertx(), new StorageNodeOptions()
+        .setDataDir(data.resolve("storage"))
+        .setControlPlaneUrl(URI.create(controlPlane.endpoint()))
+        .setClusterToken(controlPlane.clusterToken()));
+    storage.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     agent = startAgent();
     Poll.until(DEADLINE, "restarted agent answers for its instance", () ->
         send("POST", "/compute/v1/instances/" + ids.get(2) + "/stop", null).statusCode() == 200);
@@ -269,6 +291,63 @@ class ComputeIT {
         assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
       }
       launched.clear();
+    }
+  }
+
+  @Test
+  void anImageImportedFromARootfsTarballInABucketLaunches() throws Exception {
+    Path tar = data.resolve("rootfs.tar");
+    String builder = "minicloud-it-rootfs-" + System.nanoTime();
+    docker("run", "--name", builder, "--network", "none", "minicloud/busybox:latest", "sh", "-c",
+        "echo imported-ok > /marker");
+    try {
+      docker("export", "-o", tar.toString(), builder);
+    } finally {
+      docker("rm", "-f", builder);
+    }
+    Poll.until(DEADLINE, "platform ready (storage node joined)", () -> {
+      try {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(controlPlane.endpoint()
+            + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    });
+    var root = SignedHttp.credentialsFile(controlPlane.rootCredentialsFile());
+    try (S3Client s3 = S3Client.builder()
+        .endpointOverride(URI.create(controlPlane.endpoint()))
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(root.accessKeyId(),
+            root.secretKey())))
+        .httpClient(ApacheHttpClient.create())
+        .build()) {
+      s3.createBucket(b -> b.bucket("images"));
+      s3.putObject(b -> b.bucket("images").key("marked/rootfs.tar"), RequestBody.fromFile(tar));
+    }
+
+    assertError(send("POST", "/compute/v1/images/import", Map.of("name", "x", "bucket", "images", "key", "nope.tar")),
+        400, "InvalidParameterValue");
+    HttpResponse<String> imported = send("POST", "/compute/v1/images/import",
+        Map.of("name", "marked", "bucket", "images", "key", "marked/rootfs.tar"));
+    assertEquals(200, imported.statusCode(), imported.body());
+    String imageId = json(imported).get("image").get("imageId").asText();
+    try {
+      assertTrue(names(json(api.get("compute", "/compute/v1/images")).get("images"), "imageId").contains(imageId));
+      HttpResponse<String> ran = send("POST", "/compute/v1/instances", Map.of("imageId", imageId, "instanceType", "nano"));
+      assertEquals(200, ran.statusCode(), ran.body());
+      String id = json(ran).get("instances").get(0).get("instanceId").asText();
+      launched.add(id);
+      assertEquals("running", json(ran).get("instances").get(0).get("state").get("name").asText());
+      HttpResponse<String> exec = send("POST", "/compute/v1/instances/" + id + "/exec",
+          Map.of("command", List.of("cat", "/marker")));
+      assertEquals("imported-ok\n", json(exec).get("stdout").asText(), exec.body());
+      assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
+    } finally {
+      run("docker", "rmi", "-f", "minicloud/" + imageId + ":latest");
     }
   }
 

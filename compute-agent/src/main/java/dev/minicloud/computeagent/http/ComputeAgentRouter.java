@@ -21,7 +21,7 @@ public final class ComputeAgentRouter {
   static final long MAX_BODY = 256 * 1024;
 
   public static Router create(Vertx vertx, ClusterToken token, Callable<Map<String, Object>> info,
-      InstanceHandlers instances) {
+      InstanceHandlers instances, ImportImageHandler importImage) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler(new Ids()));
 
@@ -44,6 +44,7 @@ public final class ComputeAgentRouter {
     router.delete(in + "/:id").handler(instances::terminate);
     router.get(in + "/:id/console").handler(instances::console);
     router.post(in + "/:id/exec").handler(instances::exec);
+    router.post(INTERNAL_PREFIX + "images").handler(importImage);
 
     router.route().last().handler(ctx ->
         JsonErrorHandler.write(ctx, ApiErrorCode.NOT_FOUND, ApiErrorCode.NOT_FOUND.defaultMessage()));

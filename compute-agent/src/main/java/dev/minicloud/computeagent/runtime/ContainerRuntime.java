@@ -61,6 +61,12 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Runs {@code command} in the running container and waits up to {@code timeout} for it. */
   ExecResult exec(String containerId, List<String> command, Duration timeout);
 
+  /**
+   * Creates the image {@code repository:tag} from a root filesystem tarball (like
+   * {@code docker import}), replacing any image of that name.
+   */
+  void importImage(java.nio.file.Path rootfsTarball, String repository, String tag);
+
   /** Releases connections to the engine. */
   @Override
   void close();

@@ -31,7 +31,8 @@ public record ComputeHandlers(
     ImportImageHandler importImage,
     DescribeInstanceTypesHandler describeInstanceTypes) {
 
-  public static ComputeHandlers create(InstanceService instances, ImageCatalog images, InstanceTypeCatalog types) {
+  public static ComputeHandlers create(InstanceService instances, ImageCatalog images, InstanceTypeCatalog types,
+      ImportImageHandler importImage) {
     return new ComputeHandlers(
         new RunInstancesHandler(instances),
         new DescribeInstancesHandler(instances),
@@ -43,7 +44,7 @@ public record ComputeHandlers(
         new GetConsoleOutputHandler(instances),
         new ExecCommandHandler(instances),
         new DescribeImagesHandler(images),
-        new ImportImageHandler(),
+        importImage,
         new DescribeInstanceTypesHandler(types));
   }
 }

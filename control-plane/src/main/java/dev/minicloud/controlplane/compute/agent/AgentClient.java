@@ -93,6 +93,34 @@ public final class AgentClient implements ComputeAgents {
         Map.of("command", command, "timeoutSeconds", timeoutSeconds), AgentInstanceView.ExecOutput.class);
   }
 
+  /**
+   * Streams a root filesystem tarball to an agent, which imports it as {@code repository:tag}.
+   * {@code writeBody} writes the bytes (respecting back-pressure) without ending the request.
+   */
+  public Future<Void> importImage(String agentId, String repository, String tag,
+      java.util.function.Function<HttpClientRequest, Future<Void>> writeBody) {
+    NodeRecord agent = nodes.get(agentId).orElse(null);
+    if (agent == null) {
+      return Future.failedFuture(new ApiException(ApiErrorCode.SERVICE_UNAVAILABLE,
+          "Compute agent " + agentId + " is unknown to this control plane."));
+    }
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+        .setAbsoluteURI(agent.endpoint() + "/internal/v1/images?repository=" + repository + "&tag=" + tag)
+        .setIdleTimeout(TIMEOUT_MILLIS).putHeader(ClusterToken.HEADER, token.value())
+        .putHeader("content-type", "application/x-tar");
+    return http.request(options)
+        .recover(e -> Future.failedFuture(new ApiException(ApiErrorCode.SERVICE_UNAVAILABLE,
+            "Compute agent " + agentId + " is not reachable; try again later.", e)))
+        .compose(request -> {
+          request.setChunked(true);
+          Future<io.vertx.core.http.HttpClientResponse> response = request.response();
+          return writeBody.apply(request).compose(v -> request.end()).compose(v -> response);
+        })
+        .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(), bytes)))
+        .compose(answer -> answer.status / 100 == 2 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(error(agentId, answer)));
+  }
+
   public Future<Void> close() {
     return http.close();
   }

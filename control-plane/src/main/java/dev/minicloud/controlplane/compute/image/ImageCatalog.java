@@ -45,6 +45,19 @@ public final class ImageCatalog {
     return busybox;
   }
 
+  /** Registers an image an account imported: private to it. */
+  public ImageRecord register(String imageId, String name, String description, String dockerImage, String ownerId) {
+    ImageRecord image = new ImageRecord(imageId, name, description, dockerImage, ownerId, "private", "available",
+        clock.instant());
+    records.put(Table.IMAGES, imageId, image);
+    return image;
+  }
+
+  /** A new image id. */
+  public String newImageId() {
+    return ids.prefixed("img-", 17);
+  }
+
   /** Every image. */
   public List<ImageRecord> all() {
     List<ImageRecord> out = new ArrayList<>();
