@@ -188,6 +188,15 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public AutoCloseable followLogs(String containerId, int tail, java.util.function.Consumer<byte[]> output,
+      java.util.function.Consumer<Throwable> end) {
+    FakeContainer c = get(containerId);
+    output.accept(("console of " + c.spec.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    end.accept(null);
+    return () -> { };
+  }
+
+  @Override
   public ExecResult exec(String containerId, List<String> command, Duration timeout) {
     get(containerId);
     return new ExecResult(0, String.join(" ", command) + "\n", "", false);

@@ -174,7 +174,7 @@ public final class ControlPlane implements AutoCloseable {
         reconciler.reconcileOnce().onComplete(done -> reconciling.set(false));
       }
     });
-    return ComputeHandlers.create(instances, images, types, new ImportImageHandler(images, new BucketStore(store),
+    return ComputeHandlers.create(instances, images, types, agents, new ImportImageHandler(images, new BucketStore(store),
         objects, new BlobClient(vertx, nodes, clusterToken), agents, nodes));
   }
 

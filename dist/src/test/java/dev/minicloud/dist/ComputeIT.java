@@ -156,6 +156,14 @@ class ComputeIT {
         json(api.get("compute", "/compute/v1/instances/" + id + "/console?tail=20")).get("output").asText()
             .contains("user-data-done first-boot=1"));
 
+    // The console followed as a stream: the earlier lines, then what is written after.
+    try (java.io.BufferedReader stream = followConsole(id)) {
+      awaitLine(stream, "user-data-done first-boot=1");
+      send("POST", "/compute/v1/instances/" + id + "/exec",
+          Map.of("command", List.of("sh", "-c", "echo followed-marker > /proc/1/fd/1")));
+      awaitLine(stream, "followed-marker");
+    }
+
     // Hardening and limits, as Docker itself reports them.
     JsonNode host = dockerInspect("minicloud-" + id).get("HostConfig");
     assertEquals(64L << 20, host.get("Memory").asLong());
@@ -357,6 +365,40 @@ class ComputeIT {
     byte[] bytes = body == null ? new byte[0] : Json.toBytes(body);
     return api.send(method, "compute", path, bytes,
         body == null ? Map.of() : Map.of("content-type", "application/json"));
+  }
+
+  /** Opens {@code console?follow=true} with a signed request; the body is read line by line. */
+  private java.io.BufferedReader followConsole(String id) throws Exception {
+    URI uri = URI.create(controlPlane.endpoint() + "/compute/v1/instances/" + id + "/console?follow=true&tail=50");
+    var root = SignedHttp.credentialsFile(controlPlane.rootCredentialsFile());
+    var signed = new dev.minicloud.common.sigv4.SigV4Signer(root, "us-east-1", "compute")
+        .sign(dev.minicloud.common.sigv4.SignableRequest.builder("GET").uri(uri).build(), new byte[0],
+            Clock.systemUTC().instant());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+    signed.headers().forEach(request::header);
+    HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request.build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+    return new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8));
+  }
+
+  /** Reads lines until one contains {@code text}; the stream's own end or the deadline fails. */
+  private static void awaitLine(java.io.BufferedReader stream, String text) throws Exception {
+    var reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      var found = reader.submit(() -> {
+        for (String line = stream.readLine(); line != null; line = stream.readLine()) {
+          if (line.contains(text)) {
+            return true;
+          }
+        }
+        return false;
+      });
+      assertTrue(found.get(DEADLINE.toSeconds(), TimeUnit.SECONDS), "stream ended before '" + text + "'");
+    } finally {
+      reader.shutdownNow();
+    }
   }
 
   private JsonNode describe(String id) {

@@ -72,10 +72,18 @@ public final class InstanceHandlers {
     blocking(ctx, 200, () -> instances.terminate(id));
   }
 
-  /** {@code GET /internal/v1/instances/:id/console?tail=N}: {@code {"output": "..."}}. */
+  /**
+   * {@code GET /internal/v1/instances/:id/console?tail=N}: {@code {"output": "..."}}; with
+   * {@code follow=true}, a chunked {@code text/plain} stream of the console as it is written, until
+   * the instance stops or the caller hangs up.
+   */
   public void console(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     int tail = intParam(ctx, "tail", 100, 1, MAX_CONSOLE_LINES);
+    if ("true".equals(ctx.request().getParam("follow"))) {
+      follow(ctx, id, tail);
+      return;
+    }
     blocking(ctx, 200, () -> Map.of("instanceId", id, "output", instances.console(id, tail)));
   }
 
@@ -92,6 +100,40 @@ public final class InstanceHandlers {
           "timeoutSeconds must be 1.." + MAX_EXEC_TIMEOUT_SECONDS);
     }
     blocking(ctx, 200, () -> instances.exec(id, request.command(), Duration.ofSeconds(timeout)));
+  }
+
+  private void follow(RoutingContext ctx, String id, int tail) {
+    io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+    io.vertx.core.http.HttpServerResponse response = ctx.response();
+    // Chunks may arrive before the engine call returns: the response must be chunked already.
+    response.setChunked(true).putHeader("content-type", "text/plain; charset=utf-8");
+    ctx.vertx().executeBlocking(() -> instances.followConsole(id, tail,
+            chunk -> context.runOnContext(v -> {
+              if (!response.ended() && !response.closed()) {
+                response.write(Buffer.buffer(chunk));
+              }
+            }),
+            failure -> context.runOnContext(v -> {
+              if (!response.ended() && !response.closed()) {
+                response.end();
+              }
+            })), false)
+        .onSuccess(stream -> {
+          if (!response.headWritten()) {
+            response.writeHead();
+          }
+          response.closeHandler(v -> closeQuietly(stream));
+          response.endHandler(v -> closeQuietly(stream));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static void closeQuietly(AutoCloseable stream) {
+    try {
+      stream.close();
+    } catch (Exception e) {
+      // the engine stream is gone either way
+    }
   }
 
   /** The body of an exec call. */

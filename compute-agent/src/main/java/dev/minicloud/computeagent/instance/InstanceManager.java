@@ -156,6 +156,12 @@ public final class InstanceManager {
     return runtime.logs(container(instanceId).id(), tail);
   }
 
+  /** Follows the instance's console (see {@link ContainerRuntime#followLogs}). */
+  public AutoCloseable followConsole(String instanceId, int tail, java.util.function.Consumer<byte[]> output,
+      java.util.function.Consumer<Throwable> end) {
+    return runtime.followLogs(container(instanceId).id(), tail, output, end);
+  }
+
   /** Runs a command in a running instance. */
   public ExecResult exec(String instanceId, List<String> command, Duration timeout) {
     ContainerInfo c = container(instanceId);

@@ -58,6 +58,14 @@ public interface ContainerRuntime extends AutoCloseable {
   /** The last {@code tail} lines of the container's stdout and stderr, interleaved as written. */
   String logs(String containerId, int tail);
 
+  /**
+   * Streams the container's console as it is written, starting with its last {@code tail} lines,
+   * until the container stops or the returned handle is closed. {@code output} receives each chunk
+   * and {@code end} is called once at the end, with null or the failure; both on an engine thread.
+   */
+  AutoCloseable followLogs(String containerId, int tail, java.util.function.Consumer<byte[]> output,
+      java.util.function.Consumer<Throwable> end);
+
   /** Runs {@code command} in the running container and waits up to {@code timeout} for it. */
   ExecResult exec(String containerId, List<String> command, Duration timeout);
 

@@ -61,6 +61,10 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   private final String dockerHost;
   private final DockerClient client;
   private final DockerHttpClient http;
+  private DockerClient streamingClient; // guarded by this
+
+  /** Longest a followed console stream may stay silent before the engine connection is dropped. */
+  private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
   /** A runtime on the engine at {@code dockerHost}, e.g. {@value #DEFAULT_DOCKER_HOST} or {@code tcp://127.0.0.1:2375}. */
   public DockerContainerRuntime(String dockerHost) {
@@ -262,6 +266,46 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public AutoCloseable followLogs(String containerId, int tail, java.util.function.Consumer<byte[]> output,
+      java.util.function.Consumer<Throwable> end) {
+    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(Frame frame) {
+        output.accept(frame.getPayload());
+      }
+
+      @Override
+      public void onComplete() {
+        super.onComplete();
+        end.accept(null);
+      }
+
+      @Override
+      public void onError(Throwable failure) {
+        super.onError(failure);
+        end.accept(failure);
+      }
+    };
+    return call("follow logs of " + containerId, () -> streaming().logContainerCmd(containerId).withStdOut(true)
+        .withStdErr(true).withTail(tail).withFollowStream(true).exec(callback));
+  }
+
+  /** A client without a response timeout, for streams that may stay quiet for long. */
+  private synchronized DockerClient streaming() {
+    if (streamingClient == null) {
+      DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
+      streamingClient = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
+          .dockerHost(config.getDockerHost())
+          .sslConfig(config.getSSLConfig())
+          .maxConnections(64)
+          .connectionTimeout(DEFAULT_CONNECT_TIMEOUT)
+          .responseTimeout(STREAM_TIMEOUT)
+          .build());
+    }
+    return streamingClient;
+  }
+
+  @Override
   public ExecResult exec(String containerId, List<String> command, Duration timeout) {
     return call("exec in " + containerId, () -> {
       String execId = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
@@ -407,6 +451,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   @Override
   public void close() {
     try {
+      synchronized (this) {
+        if (streamingClient != null) {
+          streamingClient.close();
+        }
+      }
       client.close();
     } catch (IOException e) {
       LOG.warn("Closing the Docker client for {} failed", dockerHost, e);

@@ -1,5 +1,6 @@
 package dev.minicloud.controlplane.compute;
 
+import dev.minicloud.controlplane.compute.agent.AgentClient;
 import dev.minicloud.controlplane.compute.image.DescribeImagesHandler;
 import dev.minicloud.controlplane.compute.image.ImageCatalog;
 import dev.minicloud.controlplane.compute.image.ImportImageHandler;
@@ -32,7 +33,7 @@ public record ComputeHandlers(
     DescribeInstanceTypesHandler describeInstanceTypes) {
 
   public static ComputeHandlers create(InstanceService instances, ImageCatalog images, InstanceTypeCatalog types,
-      ImportImageHandler importImage) {
+      AgentClient agents, ImportImageHandler importImage) {
     return new ComputeHandlers(
         new RunInstancesHandler(instances),
         new DescribeInstancesHandler(instances),
@@ -41,7 +42,7 @@ public record ComputeHandlers(
         new StartInstanceHandler(instances),
         new RebootInstanceHandler(instances),
         new TerminateInstanceHandler(instances),
-        new GetConsoleOutputHandler(instances),
+        new GetConsoleOutputHandler(instances, agents),
         new ExecCommandHandler(instances),
         new DescribeImagesHandler(images),
         importImage,

@@ -22,6 +22,12 @@ public final class FakeComputeAgents implements ComputeAgents {
   private final Map<String, AgentLaunch> launches = new ConcurrentHashMap<>();
   private final List<String> calls = new ArrayList<>();
   private volatile String unreachable;
+  private volatile Runnable duringReboot = () -> { };
+
+  /** Runs {@code hook} while a reboot has the container stopped, before it starts again. */
+  public void duringReboot(Runnable hook) {
+    this.duringReboot = hook;
+  }
 
   public void kill(String agentId, String instanceId) {
     agents.get(agentId).put(instanceId, "stopped");
@@ -68,7 +74,11 @@ public final class FakeComputeAgents implements ComputeAgents {
 
   @Override
   public Future<AgentInstanceView> reboot(String agentId, String instanceId) {
-    return call(agentId, "reboot " + instanceId, () -> set(agentId, instanceId, "running"));
+    return call(agentId, "reboot " + instanceId, () -> {
+      set(agentId, instanceId, "stopped");
+      duringReboot.run();
+      return set(agentId, instanceId, "running");
+    });
   }
 
   @Override

@@ -277,6 +277,27 @@ class InstanceServiceTest {
   }
 
   @Test
+  void theReconcilerDoesNotMistakeARebootForADeath() throws Exception {
+    String id = runOne(ALICE).instanceId();
+    clock.advance(Duration.ofSeconds(30));
+    agents.duringReboot(() -> {
+      try {
+        await(reconciler.reconcileOnce());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    assertEquals(16, await(service.reboot(ALICE, id)).currentState().code());
+
+    InstanceRecord r = service.describe(ALICE, id);
+    assertEquals(InstanceState.RUNNING, r.state());
+    assertNull(r.operation());
+    assertEquals(1, r.runningIntervals().size(), "one uninterrupted running interval");
+    assertNull(r.runningIntervals().get(0).end());
+  }
+
+  @Test
   void anUnreachableAgentFailsTheCallAndLeavesTheStateAsItWas() throws Exception {
     String id = runOne(ALICE).instanceId();
     agents.unreachable("ca-aaaaaaaaaaaa");

@@ -94,6 +94,28 @@ public final class AgentClient implements ComputeAgents {
   }
 
   /**
+   * Opens an agent's followed console stream; the answer's body is the console as it is written
+   * (the caller pipes it on and resets the request when its own client hangs up).
+   */
+  public Future<io.vertx.core.http.HttpClientResponse> followConsole(String agentId, String instanceId, int tail) {
+    NodeRecord agent = nodes.get(agentId).orElse(null);
+    if (agent == null) {
+      return Future.failedFuture(new ApiException(ApiErrorCode.SERVICE_UNAVAILABLE,
+          "Compute agent " + agentId + " is unknown to this control plane."));
+    }
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+        .setAbsoluteURI(agent.endpoint() + INSTANCES + "/" + instanceId + "/console?follow=true&tail=" + tail)
+        .setIdleTimeout(TIMEOUT_MILLIS).putHeader(ClusterToken.HEADER, token.value());
+    return http.request(options)
+        .compose(HttpClientRequest::send)
+        .recover(e -> Future.failedFuture(new ApiException(ApiErrorCode.SERVICE_UNAVAILABLE,
+            "Compute agent " + agentId + " is not reachable; try again later.", e)))
+        .compose(response -> response.statusCode() == 200 ? Future.succeededFuture(response)
+            : response.body().compose(bytes -> Future.failedFuture(error(agentId,
+                new Answer(response.statusCode(), bytes)))));
+  }
+
+  /**
    * Streams a root filesystem tarball to an agent, which imports it as {@code repository:tag}.
    * {@code writeBody} writes the bytes (respecting back-pressure) without ending the request.
    */

@@ -84,7 +84,7 @@ public final class InstanceReconciler {
     Instant now = clock.instant();
     List<Future<?>> pending = new ArrayList<>();
     for (InstanceRecord r : records) {
-      if (r.state().transitional() && r.updatedAt().plus(IN_FLIGHT_GRACE).isAfter(now)) {
+      if ((r.state().transitional() || r.operation() != null) && r.updatedAt().plus(IN_FLIGHT_GRACE).isAfter(now)) {
         continue;
       }
       AgentInstanceView view = actual.get(r.instanceId());

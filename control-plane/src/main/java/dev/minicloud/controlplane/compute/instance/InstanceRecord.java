@@ -27,12 +27,14 @@ import java.util.Map;
  * @param runningIntervals the periods it ran
  * @param version incremented on every write (optimistic concurrency with the reconciler)
  * @param updatedAt when the record last changed
+ * @param operation an operation in flight that does not show as a state (a reboot: EC2 keeps
+ *     such an instance {@code running}), so the reconciler leaves the record alone; null when none
  */
 public record InstanceRecord(
     String instanceId, String accountId, String imageId, String instanceType, String agentId, InstanceState state,
     String stateReason, Instant launchTime, Instant terminatedAt, Map<String, String> tags,
     List<Integer> requestedPorts, List<PortView> ports, String clientToken, List<RunningInterval> runningIntervals,
-    long version, Instant updatedAt) {
+    long version, Instant updatedAt, String operation) {
 
   public InstanceRecord {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -62,11 +64,17 @@ public record InstanceRecord(
     Instant terminated = next == InstanceState.TERMINATED && terminatedAt == null ? now : terminatedAt;
     List<PortView> published = next == InstanceState.RUNNING ? newPorts : List.of();
     return new InstanceRecord(instanceId, accountId, imageId, instanceType, agentId, next, reason, launchTime,
-        terminated, tags, requestedPorts, published, clientToken, intervals, version, now);
+        terminated, tags, requestedPorts, published, clientToken, intervals, version, now, null);
+  }
+
+  /** This record with an operation in flight (or none, with null). */
+  public InstanceRecord withOperation(String op, Instant now) {
+    return new InstanceRecord(instanceId, accountId, imageId, instanceType, agentId, state, stateReason, launchTime,
+        terminatedAt, tags, requestedPorts, ports, clientToken, runningIntervals, version, now, op);
   }
 
   InstanceRecord withVersion(long v) {
     return new InstanceRecord(instanceId, accountId, imageId, instanceType, agentId, state, stateReason, launchTime,
-        terminatedAt, tags, requestedPorts, ports, clientToken, runningIntervals, v, updatedAt);
+        terminatedAt, tags, requestedPorts, ports, clientToken, runningIntervals, v, updatedAt, operation);
   }
 }

@@ -4,6 +4,7 @@ import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
 import dev.minicloud.common.id.Ids;
 import dev.minicloud.common.json.Json;
+import dev.minicloud.controlplane.compute.agent.AgentClient;
 import dev.minicloud.controlplane.compute.agent.ComputeAgents;
 import dev.minicloud.controlplane.compute.agent.AgentInstanceView;
 import dev.minicloud.controlplane.compute.agent.AgentLaunch;
@@ -124,7 +125,7 @@ public final class InstanceService {
     List<InstanceRecord> pending = new ArrayList<>();
     for (String agentId : placed) {
       pending.add(new InstanceRecord(ids.prefixed("i-", 17), accountId, image.imageId(), type.instanceType(), agentId,
-          InstanceState.PENDING, "pending", now, null, tags, ports, List.of(), token, List.of(), 0, now));
+          InstanceState.PENDING, "pending", now, null, tags, ports, List.of(), token, List.of(), 0, now, null));
     }
     store.create(pending, token == null ? null
         : new ClientTokenRecord(token, digest, pending.stream().map(InstanceRecord::instanceId).toList(), now),
@@ -181,12 +182,21 @@ public final class InstanceService {
   /** Restarts a running instance; it stays running (no new running interval). */
   public Future<InstanceView.StateChange> reboot(String accountId, String instanceId) {
     InstanceRecord r = describe(accountId, instanceId);
-    if (r.state() != InstanceState.RUNNING) {
+    if (r.state() != InstanceState.RUNNING || r.operation() != null) {
       throw incorrectState(r, "rebooted");
     }
+    // The container stops and starts again: mark the record so the reconciler does not take the
+    // moment in between for an instance that died.
+    InstanceRecord rebooting = store.update(accountId, instanceId, r.version(),
+            x -> x.withOperation("reboot", clock.instant()))
+        .orElseThrow(() -> new ApiException(ApiErrorCode.INCORRECT_INSTANCE_STATE,
+            "The instance '" + instanceId + "' changed state meanwhile; describe it and retry."));
     return agents.reboot(r.agentId(), instanceId)
-        .map(view -> apply(r, view, r.stateReason()))
-        .recover(e -> Future.failedFuture(gone(r, e)))
+        .map(view -> apply(rebooting, view, r.stateReason()))
+        .recover(e -> {
+          store.update(accountId, instanceId, -1, x -> x.withOperation(null, clock.instant()));
+          return Future.failedFuture(gone(rebooting, e));
+        })
         .map(after -> new InstanceView.StateChange(instanceId, r.state().view(), after.state().view()));
   }
 
@@ -325,6 +335,19 @@ public final class InstanceService {
     }
     return agents.console(r.agentId(), instanceId, tail)
         .recover(e -> isGone(e) ? Future.succeededFuture("") : Future.failedFuture(e));
+  }
+
+  /**
+   * Follows a running instance's console: the agent's stream, to pipe to the caller. Only a running
+   * instance has a console to follow.
+   */
+  public Future<io.vertx.core.http.HttpClientResponse> followConsole(AgentClient client, String accountId,
+      String instanceId, int tail) {
+    InstanceRecord r = describe(accountId, instanceId);
+    if (r.state() != InstanceState.RUNNING) {
+      throw incorrectState(r, "followed");
+    }
+    return client.followConsole(r.agentId(), instanceId, tail);
   }
 
   /** Runs a command in a running instance. */
