@@ -5,6 +5,9 @@ import dev.minicloud.common.cluster.NodeIdentity;
 import dev.minicloud.common.cluster.NodeKind;
 import dev.minicloud.common.cluster.NodeRegistration;
 import dev.minicloud.computeagent.http.ComputeAgentRouter;
+import dev.minicloud.computeagent.http.ImportImageHandler;
+import dev.minicloud.computeagent.http.InstanceHandlers;
+import dev.minicloud.computeagent.instance.InstanceManager;
 import dev.minicloud.computeagent.runtime.ContainerRuntime;
 import dev.minicloud.computeagent.runtime.DockerContainerRuntime;
 import io.vertx.core.Future;
@@ -62,6 +65,7 @@ public final class ComputeAgent {
   private volatile HttpServer server;
   private volatile NodeRegistration registration;
   private volatile Instant startedAt;
+  private volatile InstanceManager instances;
 
   /** An agent with its own Vert.x instance and its own Docker runtime on {@link ComputeAgentOptions#getDockerHost()}. */
   public ComputeAgent(ComputeAgentOptions options) {
@@ -118,7 +122,9 @@ public final class ComputeAgent {
         .compose(id -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(options.getBindAddress())
                 .setPort(options.getPort()))
-            .requestHandler(ComputeAgentRouter.create(vertx, options.getClusterToken(), this::info))
+            .requestHandler(ComputeAgentRouter.create(vertx, options.getClusterToken(), this::info,
+                new InstanceHandlers(instances()),
+                new ImportImageHandler(runtime, options.getDataDir().resolve("tmp"))))
             .listen())
         .compose(listening -> {
           server = listening;
@@ -235,6 +241,17 @@ public final class ComputeAgent {
   public HeartbeatResult lastHeartbeat() {
     NodeRegistration reg = registration;
     return reg == null ? null : reg.lastResult();
+  }
+
+  /** This agent's instances (after {@link #start()} has loaded the node id). */
+  public InstanceManager instances() {
+    InstanceManager manager = instances;
+    if (manager == null) {
+      manager = new InstanceManager(runtime, nodeId(), options.getInstanceNetwork(), options.getPublishAddress(),
+          options.getStopGrace());
+      instances = manager;
+    }
+    return manager;
   }
 
   /** What {@code GET /internal/v1/info} returns. Blocking (asks the container engine). */

@@ -29,7 +29,19 @@ public final class ComputeAgentOptions {
   /** The Docker engine the agent drives. */
   public static final String DEFAULT_DOCKER_HOST = DockerContainerRuntime.DEFAULT_DOCKER_HOST;
 
+  /** Host address instance ports are published on. Loopback: instances are reached from this host only. */
+  public static final String DEFAULT_PUBLISH_ADDRESS = "127.0.0.1";
+
+  /** The dedicated bridge network instances join (created when missing). */
+  public static final String DEFAULT_INSTANCE_NETWORK = "minicloud0";
+
+  /** Time a stopping instance gets between SIGTERM and SIGKILL. */
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
+
   private String bindAddress = DEFAULT_BIND_ADDRESS;
+  private String publishAddress = DEFAULT_PUBLISH_ADDRESS;
+  private String instanceNetwork = DEFAULT_INSTANCE_NETWORK;
+  private Duration stopGrace = DEFAULT_STOP_GRACE;
   private int port = DEFAULT_PORT;
   private String advertisedHost;
   private Path dataDir = DEFAULT_DATA_DIR;
@@ -51,6 +63,42 @@ public final class ComputeAgentOptions {
     this.controlPlaneCertificate = other.controlPlaneCertificate;
     this.heartbeatInterval = other.heartbeatInterval;
     this.dockerHost = other.dockerHost;
+    this.publishAddress = other.publishAddress;
+    this.instanceNetwork = other.instanceNetwork;
+    this.stopGrace = other.stopGrace;
+  }
+
+  public String getPublishAddress() {
+    return publishAddress;
+  }
+
+  /** Host address instance ports are published on; default {@value #DEFAULT_PUBLISH_ADDRESS}. */
+  public ComputeAgentOptions setPublishAddress(String publishAddress) {
+    this.publishAddress = Objects.requireNonNull(publishAddress, "publishAddress");
+    return this;
+  }
+
+  public String getInstanceNetwork() {
+    return instanceNetwork;
+  }
+
+  /** Bridge network instances join; default {@value #DEFAULT_INSTANCE_NETWORK}. */
+  public ComputeAgentOptions setInstanceNetwork(String instanceNetwork) {
+    this.instanceNetwork = Objects.requireNonNull(instanceNetwork, "instanceNetwork");
+    return this;
+  }
+
+  public Duration getStopGrace() {
+    return stopGrace;
+  }
+
+  /** Time between SIGTERM and SIGKILL when an instance stops; default 5 s. */
+  public ComputeAgentOptions setStopGrace(Duration stopGrace) {
+    if (stopGrace.isNegative()) {
+      throw new IllegalArgumentException("stopGrace must not be negative: " + stopGrace);
+    }
+    this.stopGrace = stopGrace;
+    return this;
   }
 
   public String getBindAddress() {
@@ -180,6 +228,7 @@ public final class ComputeAgentOptions {
   public String toString() {
     return "ComputeAgentOptions{bindAddress=" + bindAddress + ", port=" + port + ", advertisedHost=" + advertisedHost
         + ", dataDir=" + dataDir + ", controlPlaneUrl=" + controlPlaneUrl + ", clusterToken=" + clusterToken
-        + ", heartbeatInterval=" + heartbeatInterval + ", dockerHost=" + dockerHost + "}";
+        + ", heartbeatInterval=" + heartbeatInterval + ", dockerHost=" + dockerHost + ", publishAddress="
+        + publishAddress + ", instanceNetwork=" + instanceNetwork + ", stopGrace=" + stopGrace + "}";
   }
 }

@@ -148,6 +148,56 @@ class ComputeAgentTest {
   }
 
   @Test
+  void instancesOverTheInternalApi() throws Exception {
+    ComputeAgent agent = start(dir);
+    String base = agent.endpoint() + "/internal/v1/instances";
+    String launch = "{\"instanceId\":\"i-0123456789abcdef0\",\"accountId\":\"123456789012\","
+        + "\"imageId\":\"img-1\",\"image\":\"minicloud/busybox:latest\",\"instanceType\":\"nano\","
+        + "\"cpuMillis\":250,\"memoryBytes\":67108864,\"pidsLimit\":64,\"ports\":[80]}";
+
+    assertEquals(401, Http.send("POST", base, launch, null).statusCode(), "the cluster token is required");
+    HttpResponse<String> created = Http.send("POST", base, launch, TOKEN.value());
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals("running", new JsonObject(created.body()).getString("state"));
+
+    HttpResponse<String> list = Http.get(base, ClusterToken.HEADER, TOKEN.value());
+    assertEquals(1, new JsonObject(list.body()).getJsonArray("instances").size());
+    HttpResponse<String> stopped = Http.send("POST", base + "/i-0123456789abcdef0/stop", "", TOKEN.value());
+    assertEquals("stopped", new JsonObject(stopped.body()).getString("state"));
+    HttpResponse<String> reboot = Http.send("POST", base + "/i-0123456789abcdef0/reboot", "", TOKEN.value());
+    assertEquals(409, reboot.statusCode());
+    assertEquals("IncorrectInstanceState", new JsonObject(reboot.body()).getJsonObject("error").getString("code"));
+    HttpResponse<String> console = Http.get(base + "/i-0123456789abcdef0/console?tail=5", ClusterToken.HEADER, TOKEN.value());
+    assertTrue(new JsonObject(console.body()).getString("output").contains("minicloud-i-0123456789abcdef0"));
+    HttpResponse<String> gone = Http.send("DELETE", base + "/i-0123456789abcdef0", null, TOKEN.value());
+    assertEquals("terminated", new JsonObject(gone.body()).getString("state"));
+    HttpResponse<String> missing = Http.get(base + "/i-0123456789abcdef0", ClusterToken.HEADER, TOKEN.value());
+    assertEquals(404, missing.statusCode());
+    assertEquals("InvalidInstanceID.NotFound", new JsonObject(missing.body()).getJsonObject("error").getString("code"));
+
+    runtime.setAvailable(false);
+    HttpResponse<String> down = Http.get(base, ClusterToken.HEADER, TOKEN.value());
+    assertEquals(503, down.statusCode());
+    assertEquals("ServiceUnavailable", new JsonObject(down.body()).getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  void importStreamsTheWholeTarballToTheEngine() throws Exception {
+    ComputeAgent agent = start(dir);
+    byte[] tarball = new byte[3 * 1024 * 1024 + 17];
+    new java.util.Random(1).nextBytes(tarball);
+    HttpResponse<String> imported = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            agent.endpoint() + "/internal/v1/images?repository=minicloud/img-1&tag=latest"))
+        .header(ClusterToken.HEADER, TOKEN.value())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tarball))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(201, imported.statusCode(), imported.body());
+    assertEquals(tarball.length, runtime.importedBytes);
+    assertTrue(runtime.imageExists("minicloud/img-1:latest"));
+  }
+
+  @Test
   void aClusterTokenIsRequired() {
     assertThrows(IllegalArgumentException.class,
         () -> new ComputeAgent(null, new ComputeAgentOptions().setDataDir(dir), runtime));

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 /** Test helpers: a plain JDK HTTP client and a bounded wait on Vert.x futures. */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
+  static final HttpClient CLIENT = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5))
       .build();
@@ -25,6 +25,16 @@ final class Http {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
     if (header != null) {
       request.header(header, value);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> send(String method, String url, String body, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header(dev.minicloud.common.cluster.ClusterToken.HEADER, token);
     }
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

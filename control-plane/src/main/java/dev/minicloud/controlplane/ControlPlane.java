@@ -7,6 +7,15 @@ import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
 import dev.minicloud.controlplane.cluster.NodeRegistry;
+import dev.minicloud.controlplane.compute.ComputeHandlers;
+import dev.minicloud.controlplane.compute.agent.AgentClient;
+import dev.minicloud.controlplane.compute.image.ImageCatalog;
+import dev.minicloud.controlplane.compute.image.ImportImageHandler;
+import dev.minicloud.controlplane.compute.instance.InstanceReconciler;
+import dev.minicloud.controlplane.compute.instance.InstanceService;
+import dev.minicloud.controlplane.compute.instance.InstanceStore;
+import dev.minicloud.controlplane.compute.placement.Placement;
+import dev.minicloud.controlplane.compute.type.InstanceTypeCatalog;
 import dev.minicloud.controlplane.health.HealthHandlers;
 import dev.minicloud.controlplane.http.ApiRouter;
 import dev.minicloud.controlplane.http.ApiSurface;
@@ -51,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +139,7 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
+        compute(nodes, ids, objects),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
             options.region(), vertx, clock)), options.virtualHostDomain())));
@@ -150,6 +161,26 @@ public final class ControlPlane implements AutoCloseable {
     server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
     LOG.info("control plane listening on {}", endpoint());
     return this;
+  }
+
+  /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
+  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, ObjectIndex objects) {
+    ImageCatalog images = new ImageCatalog(store, ids, clock);
+    images.seed();
+    InstanceTypeCatalog types = new InstanceTypeCatalog();
+    InstanceStore instanceStore = new InstanceStore(store);
+    AgentClient agents = new AgentClient(vertx, nodes, clusterToken);
+    InstanceService instances = new InstanceService(instanceStore, images, types, new Placement(nodes), agents, ids,
+        clock);
+    InstanceReconciler reconciler = new InstanceReconciler(instanceStore, agents, nodes, clock);
+    AtomicBoolean reconciling = new AtomicBoolean();
+    vertx.setPeriodic(InstanceReconciler.DEFAULT_INTERVAL.toMillis(), id -> {
+      if (reconciling.compareAndSet(false, true)) {
+        reconciler.reconcileOnce().onComplete(done -> reconciling.set(false));
+      }
+    });
+    return ComputeHandlers.create(instances, images, types, agents, new ImportImageHandler(images, new BucketStore(store),
+        objects, new BlobClient(vertx, nodes, clusterToken), agents, nodes));
   }
 
   /**

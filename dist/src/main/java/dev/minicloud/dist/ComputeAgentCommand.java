@@ -20,6 +20,11 @@ final class ComputeAgentCommand implements Callable<Integer> {
       description = "The agent's data directory (env MINICLOUD_DATA, default ${DEFAULT-VALUE}).")
   Path data;
 
+  @Option(names = "--publish-address", defaultValue = "${env:MINICLOUD_PUBLISH_ADDRESS:-127.0.0.1}",
+      description = "Host address instance ports are published on (default ${DEFAULT-VALUE}: reachable from "
+          + "this host only).")
+  String publishAddress;
+
   @Override
   public Integer call() {
     ComputeAgent agent = new ComputeAgent(new ComputeAgentOptions()
@@ -28,7 +33,8 @@ final class ComputeAgentCommand implements Callable<Integer> {
         .setDataDir(data)
         .setControlPlaneUrl(node.join)
         .setControlPlaneCertificate(node.caCert)
-        .setClusterToken(node.token()));
+        .setClusterToken(node.token())
+        .setPublishAddress(publishAddress));
     Processes.await(agent.start());
     System.out.println("compute agent " + agent.nodeId() + " at " + agent.endpoint() + " joined " + node.join);
     Processes.runUntilStopped(() -> Processes.await(agent.close()));

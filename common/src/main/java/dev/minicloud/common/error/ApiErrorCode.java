@@ -31,6 +31,18 @@ public enum ApiErrorCode implements ErrorCode {
   NOT_FOUND("NotFound", 404, "The requested resource does not exist."),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The method is not allowed for this resource."),
   NOT_IMPLEMENTED("NotImplemented", 501, "This operation is not implemented yet."),
+  INVALID_PARAMETER_VALUE("InvalidParameterValue", 400, "A parameter has an invalid value."),
+  MISSING_PARAMETER("MissingParameter", 400, "A required parameter is missing."),
+  IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch", 400,
+      "The client token was already used with different parameters."),
+
+  // Compute (EC2 names)
+  INVALID_INSTANCE_ID_NOT_FOUND("InvalidInstanceID.NotFound", 404, "The instance ID does not exist."),
+  INCORRECT_INSTANCE_STATE("IncorrectInstanceState", 409,
+      "The instance is not in a state that allows this operation."),
+  INSUFFICIENT_INSTANCE_CAPACITY("InsufficientInstanceCapacity", 503,
+      "There is not enough capacity to fulfil the request."),
+  INVALID_AMI_ID_NOT_FOUND("InvalidAMIID.NotFound", 404, "The image ID does not exist."),
 
   // Server side
   INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),

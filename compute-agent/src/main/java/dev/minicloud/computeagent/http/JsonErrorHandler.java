@@ -5,6 +5,8 @@ import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
 import dev.minicloud.common.error.ErrorCode;
 import dev.minicloud.common.json.Json;
+import dev.minicloud.computeagent.runtime.ContainerNotFoundException;
+import dev.minicloud.computeagent.runtime.ContainerRuntimeUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +27,13 @@ public final class JsonErrorHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
       write(ctx, api.errorCode(), api.getMessage());
+    } else if (failure instanceof ContainerRuntimeUnavailableException down) {
+      LOG.warn("Request {} {}: {}", ctx.request().method(), ctx.request().path(), down.getMessage());
+      write(ctx, ApiErrorCode.SERVICE_UNAVAILABLE, "The container engine is not available: " + down.getMessage());
+    } else if (failure instanceof ContainerNotFoundException gone) {
+      write(ctx, ApiErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, gone.getMessage());
+    } else if (failure == null && ctx.statusCode() == 413) {
+      write(ctx, ApiErrorCode.REQUEST_TOO_LARGE, ApiErrorCode.REQUEST_TOO_LARGE.defaultMessage());
     } else if (failure == null && ctx.statusCode() == 404) {
       write(ctx, ApiErrorCode.NOT_FOUND, ApiErrorCode.NOT_FOUND.defaultMessage());
     } else if (failure == null && ctx.statusCode() == 405) {

@@ -7,6 +7,7 @@ import dev.minicloud.controlplane.auth.SigV4AuthHandler;
 import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
+import dev.minicloud.controlplane.compute.ComputeHandlers;
 import dev.minicloud.controlplane.health.HealthHandlers;
 import dev.minicloud.controlplane.sts.GetCallerIdentityHandler;
 import io.vertx.core.Handler;
@@ -36,6 +37,7 @@ public final class ApiRouter {
       ClusterTokenGuard clusterToken,
       NodeHeartbeatHandler nodeHeartbeat,
       ListNodesHandler listNodes,
+      ComputeHandlers compute,
       Handler<RoutingContext> s3) {}
 
   private ApiRouter() {}
@@ -62,6 +64,21 @@ public final class ApiRouter {
     }
     router.route("/admin/v1/*").handler(new PlatformRootOnly());
     router.get("/admin/v1/nodes").handler(p.listNodes());
+
+    // Compute (controlplane.compute): one line per operation.
+    ComputeHandlers c = p.compute();
+    router.post("/compute/v1/instances").handler(c.runInstances());
+    router.get("/compute/v1/instances").handler(c.describeInstances());
+    router.get("/compute/v1/instances/:id").handler(c.describeInstance());
+    router.post("/compute/v1/instances/:id/stop").handler(c.stopInstance());
+    router.post("/compute/v1/instances/:id/start").handler(c.startInstance());
+    router.post("/compute/v1/instances/:id/reboot").handler(c.rebootInstance());
+    router.delete("/compute/v1/instances/:id").handler(c.terminateInstance());
+    router.get("/compute/v1/instances/:id/console").handler(c.consoleOutput());
+    router.post("/compute/v1/instances/:id/exec").handler(c.exec());
+    router.get("/compute/v1/images").handler(c.describeImages());
+    router.post("/compute/v1/images/import").handler(c.importImage());
+    router.get("/compute/v1/instance-types").handler(c.describeInstanceTypes());
 
     // Anything else under a reserved prefix is an unknown JSON resource.
     for (String prefix : SurfaceClassifier.JSON_API_PREFIXES) {

@@ -22,7 +22,8 @@ public enum Table {
     PARTS,
     INSTANCES,
     USAGE,
-    AUDIT;
+    AUDIT,
+    IMAGES;
 
     private final String columnFamilyName = name().toLowerCase(Locale.ROOT);
 
