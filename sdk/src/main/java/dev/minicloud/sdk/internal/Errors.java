@@ -20,6 +20,13 @@ public final class Errors {
   static final Set<String> THROTTLING = Set.of("SlowDown", "Throttling", "ThrottlingException",
       "RequestLimitExceeded", "TooManyRequests", "TooManyRequestsException", "RequestTimeout");
 
+  /** S3's messages for the codes a body-less 404 (HEAD) is given. */
+  private static final java.util.Map<String, String> DEFAULT_MESSAGES = java.util.Map.of(
+      "NoSuchKey", "The specified key does not exist.",
+      "NoSuchBucket", "The specified bucket does not exist.",
+      "NoSuchUpload", "The specified multipart upload does not exist.",
+      "AccessDenied", "Access Denied");
+
   private Errors() {}
 
   /**
@@ -62,6 +69,9 @@ public final class Errors {
     }
     if (code == null || code.isBlank()) {
       code = defaultCode(status, notFoundCode);
+    }
+    if ((message == null || message.isBlank()) && DEFAULT_MESSAGES.containsKey(code)) {
+      message = DEFAULT_MESSAGES.get(code);
     }
     if (message == null || message.isBlank()) {
       message = "HTTP " + status + (text.isEmpty() ? "" : ": " + abbreviate(text));

@@ -58,15 +58,25 @@ public final class MultipartUploader {
       throw new IllegalArgumentException("too many parts (" + partCount + "); raise partSize");
     }
     String uploadId = options.resumeUploadId();
+    boolean fromState = false;
     if (uploadId == null && options.stateFile() != null) {
       uploadId = readState(options.stateFile(), bucket, key, file, size, partSize);
+      fromState = uploadId != null;
     }
     Map<Integer, RemotePart> existing = new HashMap<>();
     if (uploadId != null) {
-      for (RemotePart p : listParts(bucket, key, uploadId)) {
-        existing.put(p.number(), p);
+      try {
+        for (RemotePart p : listParts(bucket, key, uploadId)) {
+          existing.put(p.number(), p);
+        }
+      } catch (MiniCloudException e) {
+        if (!fromState || !"NoSuchUpload".equals(e.code())) {
+          throw e;
+        }
+        uploadId = null; // the remembered upload is gone (completed or aborted): start a new one
       }
-    } else {
+    }
+    if (uploadId == null) {
       uploadId = create(bucket, key, options);
       if (options.stateFile() != null) {
         writeState(options.stateFile(), bucket, key, file, size, partSize, uploadId);
