@@ -111,7 +111,8 @@ public final class MiniCloudClient implements AutoCloseable {
    *   <li>endpoint: {@code MINICLOUD_ENDPOINT}, the profile's {@code endpoint}, {@value #DEFAULT_ENDPOINT};
    *   <li>region: {@code MINICLOUD_REGION}, the profile's {@code region}, {@value #DEFAULT_REGION};
    *   <li>credentials: {@code MINICLOUD_ACCESS_KEY_ID}/{@code MINICLOUD_SECRET_ACCESS_KEY},
-   *       {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the profile's keys.
+   *       {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the profile's keys (the
+   *       profile's first when {@link #profile(String)} names one explicitly).
    * </ul>
    * The profile is {@link #profile(String)}, else {@code MINICLOUD_PROFILE}, else {@code default},
    * read from {@link #profileFile(Path)}, else {@link ProfileFile#defaultLocation()}.
@@ -220,8 +221,12 @@ public final class MiniCloudClient implements AutoCloseable {
           DEFAULT_ENDPOINT);
       String rg = first(region, System.getenv(REGION_ENV), profile.flatMap(p -> p.get(Profile.REGION)).orElse(null),
           DEFAULT_REGION);
-      CredentialsProvider provider = credentials != null ? credentials : () -> CredentialsProvider.environment().resolve()
-          .or(() -> CredentialsProvider.profile(file, name).resolve());
+      // As with aws-cli: the environment wins over the profile file, unless a profile is named explicitly.
+      CredentialsProvider env = CredentialsProvider.environment();
+      CredentialsProvider fromFile = CredentialsProvider.profile(file, name);
+      CredentialsProvider provider = credentials != null ? credentials
+          : profileName != null ? () -> fromFile.resolve().or(env::resolve)
+          : () -> env.resolve().or(fromFile::resolve);
       SigningCredentials keys = provider.resolve().orElseThrow(() -> new MiniCloudException("NoCredentials", 0, null,
           "no credentials: run 'minicloud configure', or set MINICLOUD_ACCESS_KEY_ID and MINICLOUD_SECRET_ACCESS_KEY"));
       URI uri = URI.create(ep);
