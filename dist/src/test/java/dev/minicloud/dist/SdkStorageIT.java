@@ -375,6 +375,16 @@ class SdkStorageIT {
     List<NodeInfo> nodes = client.admin().nodes();
     assertTrue(nodes.stream().anyMatch(n -> n.kind().equalsIgnoreCase("storage") && n.state().equalsIgnoreCase("up")),
         nodes.toString());
+    // The JSON-call machinery the compute/iam/billing clients build on: errors from the JSON model.
+    var http = new dev.minicloud.sdk.internal.HttpExecutor(URI.create(platform.endpoint()), "us-east-1", platform.root,
+        Clock.systemUTC(), RetryPolicy.defaults(), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
+    MiniCloudException notFound = assertThrows(MiniCloudException.class, () ->
+        new dev.minicloud.sdk.internal.JsonCalls(http).call("GET", "admin", "/admin/v1/no-such-resource", "", null,
+            java.util.Map.class));
+    assertEquals("NotFound", notFound.code());
+    assertEquals(404, notFound.statusCode());
+    assertNotNull(notFound.requestId());
+
     var me = client.whoami();
     assertNotNull(me.account());
     assertTrue(me.arn().endsWith(":root"), me.arn());

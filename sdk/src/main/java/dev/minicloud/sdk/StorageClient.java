@@ -210,18 +210,24 @@ public final class StorageClient {
 
   /** Streams an object or a byte range of it; close the result. */
   public ObjectContent getObject(String bucket, String key, GetOptions options) {
+    ObjectContent content = open(bucket, key, options.rangeHeader(), null);
+    if (options.listener() == null) {
+      return content;
+    }
+    options.listener().started(content.metadata().contentLength());
+    return new ObjectContent(new CountingInputStream(content, options.listener()::transferred), content.metadata());
+  }
+
+  private ObjectContent open(String bucket, String key, String range, String ifMatch) {
     Call call = Call.of("GET", S3, S3Paths.object(bucket, key), "").notFoundCode("NoSuchKey");
-    if (options.rangeHeader() != null) {
-      call.header("range", options.rangeHeader());
+    if (range != null) {
+      call.header("range", range);
+    }
+    if (ifMatch != null) {
+      call.header("if-match", "\"" + ifMatch + "\"");
     }
     HttpResponse<InputStream> response = http.send(call);
-    ObjectMetadata metadata = metadata(response.headers());
-    InputStream body = response.body();
-    if (options.listener() != null) {
-      options.listener().started(metadata.contentLength());
-      body = new CountingInputStream(body, options.listener()::transferred);
-    }
-    return new ObjectContent(body, metadata);
+    return new ObjectContent(response.body(), metadata(response.headers()));
   }
 
   /** An object (or a range of it, see {@link GetOptions#range}) read into memory: small objects only. */
@@ -240,7 +246,9 @@ public final class StorageClient {
 
   /**
    * Downloads an object to a file: written to a temporary file next to it and renamed into place
-   * once complete, so {@code target} is never left half-written.
+   * once complete, so {@code target} is never left half-written. If the connection breaks during a
+   * whole-object download, the rest is fetched with a range request (only while the object's ETag
+   * is unchanged), up to the retry policy's attempts.
    */
   public ObjectMetadata getObject(String bucket, String key, Path target, GetOptions options) {
     Path dir = target.toAbsolutePath().getParent();
@@ -248,12 +256,7 @@ public final class StorageClient {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
       try {
-        ObjectMetadata metadata;
-        try (ObjectContent in = getObject(bucket, key, options);
-            OutputStream out = Files.newOutputStream(tmp)) {
-          in.transferTo(out);
-          metadata = in.metadata();
-        }
+        ObjectMetadata metadata = download(bucket, key, tmp, options);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return metadata;
       } finally {
@@ -261,6 +264,53 @@ public final class StorageClient {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("download of " + bucket + "/" + key + " to " + target + " failed", e);
+    }
+  }
+
+  private ObjectMetadata download(String bucket, String key, Path file, GetOptions options) throws IOException {
+    boolean resumable = options.rangeHeader() == null;
+    ObjectMetadata first = null;
+    long written = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int attempt = 1; ; attempt++) {
+        String range = first == null ? options.rangeHeader() : "bytes=" + written + "-";
+        try (ObjectContent in = open(bucket, key, range, first == null ? null : first.etag())) {
+          if (first == null) {
+            first = in.metadata();
+            if (options.listener() != null) {
+              options.listener().started(first.contentLength());
+            }
+          }
+          while (true) {
+            int n;
+            try {
+              n = in.read(buffer);
+            } catch (IOException e) {
+              throw new RetriableException(MiniCloudException.CLIENT_ERROR, 0, null,
+                  "connection lost after " + written + " bytes: " + e.getMessage(), e);
+            }
+            if (n < 0) {
+              break;
+            }
+            out.write(buffer, 0, n); // a failed write (disk full) is not retried
+            written += n;
+            if (options.listener() != null) {
+              options.listener().transferred(n);
+            }
+          }
+          if (first.contentLength() >= 0 && written < first.contentLength()) {
+            throw new RetriableException(MiniCloudException.CLIENT_ERROR, 0, null,
+                "the answer ended after " + written + " of " + first.contentLength() + " bytes");
+          }
+          return first;
+        } catch (RetriableException e) {
+          if (!resumable || first == null || attempt >= http.maxAttempts()) {
+            throw e;
+          }
+          http.backoff(attempt, "GET " + bucket + "/" + key + " broke off (" + e.getMessage() + ")");
+        }
+      }
     }
   }
 

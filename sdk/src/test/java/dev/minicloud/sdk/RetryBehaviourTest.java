@@ -28,6 +28,12 @@ class RetryBehaviourTest {
   private final Deque<Integer> statuses = new ConcurrentLinkedDeque<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final List<Duration> sleeps = new ArrayList<>();
+  private final List<String> ranges = new ArrayList<>();
+  private static final byte[] OBJECT = new byte[1000];
+
+  static {
+    new java.util.Random(1).nextBytes(OBJECT);
+  }
 
   @BeforeEach
   void start() throws IOException {
@@ -43,6 +49,25 @@ class RetryBehaviourTest {
               + "<RequestId>R" + requests.get() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(code, body.length);
       exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.createContext("/bucket/broken", exchange -> {
+      requests.incrementAndGet();
+      String range = exchange.getRequestHeaders().getFirst("range");
+      exchange.getResponseHeaders().add("etag", "\"e1\"");
+      if (range == null) { // the first answer breaks off after 400 of 1000 bytes
+        exchange.sendResponseHeaders(200, OBJECT.length);
+        exchange.getResponseBody().write(OBJECT, 0, 400);
+        exchange.getResponseBody().flush();
+        ranges.add("none");
+        exchange.close(); // short body: the connection is dropped
+        return;
+      }
+      ranges.add(range + " if-match " + exchange.getRequestHeaders().getFirst("if-match"));
+      int from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
+      exchange.getResponseHeaders().add("content-range", "bytes " + from + "-999/1000");
+      exchange.sendResponseHeaders(206, OBJECT.length - from);
+      exchange.getResponseBody().write(OBJECT, from, OBJECT.length - from);
       exchange.close();
     });
     server.start();
@@ -100,6 +125,18 @@ class RetryBehaviourTest {
           new dev.minicloud.sdk.storage.PutOptions().partSize(5 * 1024 * 1024)));
       assertEquals(2, requests.get());
     }
+  }
+
+  @Test
+  void aDownloadThatBreaksOffResumesWithARangeRequest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Path target = dir.resolve("object");
+    try (MiniCloudClient client = client(3)) {
+      client.storage().getObject("bucket", "broken", target);
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(OBJECT, java.nio.file.Files.readAllBytes(target));
+    assertEquals(List.of("none", "bytes=400- if-match \"e1\""), ranges);
+    assertEquals(1, sleeps.size());
   }
 
   @Test

@@ -110,15 +110,25 @@ public final class HttpExecutor implements AutoCloseable {
         if (attempt >= attempts) {
           throw e;
         }
-        Duration pause = retry.delayBefore(attempt, random);
-        log(call + " failed (" + e.code() + "), retry " + attempt + " in " + pause.toMillis() + " ms");
-        try {
-          sleeper.sleep(pause);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new MiniCloudException(MiniCloudException.CLIENT_ERROR, 0, null, "interrupted", ie);
-        }
+        backoff(attempt, call + " failed (" + e.code() + ")");
       }
+    }
+  }
+
+  /** Attempts in all that a retriable, idempotent operation gets (the retry policy's). */
+  public int maxAttempts() {
+    return retry.maxAttempts();
+  }
+
+  /** Waits the backoff before retry number {@code retry} (1 for the first). */
+  public void backoff(int retry, String why) {
+    Duration pause = this.retry.delayBefore(retry, random);
+    log(why + ", retry " + retry + " in " + pause.toMillis() + " ms");
+    try {
+      sleeper.sleep(pause);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new MiniCloudException(MiniCloudException.CLIENT_ERROR, 0, null, "interrupted", ie);
     }
   }
 
