@@ -29,6 +29,7 @@ public class MiniCloudException extends RuntimeException {
     this(code, statusCode, requestId, message, null);
   }
 
+  /** As {@link #MiniCloudException(String, int, String, String)}, with the underlying cause. */
   public MiniCloudException(String code, int statusCode, String requestId, String message, Throwable cause) {
     super(message, cause);
     this.code = code;

@@ -26,6 +26,7 @@ public record Profile(String name, Map<String, String> settings) {
   /** Setting: the CLI's default output format ({@code table}, {@code json}, {@code text}). */
   public static final String OUTPUT = "output";
 
+  /** A profile; the settings are copied. */
   public Profile {
     Objects.requireNonNull(name, "name");
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));

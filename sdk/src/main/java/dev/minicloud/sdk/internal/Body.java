@@ -60,15 +60,24 @@ public final class Body {
         PayloadHashes.UNSIGNED_PAYLOAD, true, length, null);
   }
 
-  /** {@code length} bytes read from {@code in}; can be sent once only (never retried). */
+  /**
+   * {@code length} bytes read from {@code in} (no more, and the caller's stream is left open);
+   * can be sent once only (never retried).
+   */
   public static Body stream(InputStream in, long length, LongConsumer progress) {
+    InputStream bounded = new BoundedInputStream(new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {
+        // the caller owns the stream
+      }
+    }, length);
     boolean[] used = new boolean[1];
     return new Body(() -> {
       if (used[0]) {
         throw new IllegalStateException("a stream body cannot be sent twice");
       }
       used[0] = true;
-      return counted(() -> in, length, progress);
+      return counted(() -> bounded, length, progress);
     }, PayloadHashes.UNSIGNED_PAYLOAD, false, length, null);
   }
 

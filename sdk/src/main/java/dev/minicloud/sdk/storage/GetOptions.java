@@ -41,6 +41,7 @@ public final class GetOptions {
     return "bytes=" + first + "-" + (last == null ? "" : last);
   }
 
+  /** The {@code listener} setting (see the method of the same name that sets it). */
   public TransferListener listener() {
     return listener;
   }

@@ -40,18 +40,22 @@ public final class ListOptions {
     return this;
   }
 
+  /** The {@code prefix} setting (see the method of the same name that sets it). */
   public String prefix() {
     return prefix;
   }
 
+  /** The {@code delimiter} setting (see the method of the same name that sets it). */
   public String delimiter() {
     return delimiter;
   }
 
+  /** The {@code startAfter} setting (see the method of the same name that sets it). */
   public String startAfter() {
     return startAfter;
   }
 
+  /** The {@code pageSize} setting (see the method of the same name that sets it). */
   public int pageSize() {
     return pageSize;
   }

@@ -11,6 +11,7 @@ public final class ObjectContent extends FilterInputStream {
 
   private final ObjectMetadata metadata;
 
+  /** Wraps a response body and the metadata of its headers. */
   public ObjectContent(InputStream body, ObjectMetadata metadata) {
     super(body);
     this.metadata = metadata;

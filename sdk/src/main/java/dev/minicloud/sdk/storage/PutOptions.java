@@ -87,34 +87,42 @@ public final class PutOptions {
     return this;
   }
 
+  /** The {@code contentType} setting (see the method of the same name that sets it). */
   public String contentType() {
     return contentType;
   }
 
+  /** The {@code metadata} setting (see the method of the same name that sets it). */
   public Map<String, String> metadata() {
     return Map.copyOf(metadata);
   }
 
+  /** The {@code multipartThreshold} setting (see the method of the same name that sets it). */
   public long multipartThreshold() {
     return multipartThreshold;
   }
 
+  /** The {@code partSize} setting (see the method of the same name that sets it). */
   public long partSize() {
     return partSize;
   }
 
+  /** The {@code parallelism} setting (see the method of the same name that sets it). */
   public int parallelism() {
     return parallelism;
   }
 
+  /** The {@code stateFile} setting (see the method of the same name that sets it). */
   public Path stateFile() {
     return stateFile;
   }
 
+  /** The {@code resumeUploadId} setting (see the method of the same name that sets it). */
   public String resumeUploadId() {
     return resumeUploadId;
   }
 
+  /** The {@code listener} setting (see the method of the same name that sets it). */
   public TransferListener listener() {
     return listener;
   }
