@@ -64,7 +64,7 @@ public final class Errors {
           }
         }
       }
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (MiniCloudException | IOException e) {
       message = "unreadable error response: " + abbreviate(text);
     }
     if (code == null || code.isBlank()) {

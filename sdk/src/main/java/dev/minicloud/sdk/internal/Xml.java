@@ -31,12 +31,13 @@ public final class Xml {
     return f;
   }
 
-  /** Parses a document; malformed XML throws {@link IllegalArgumentException}. */
+  /** Parses a response document; malformed XML is a {@code MalformedResponse} error. */
   public static Element parse(byte[] xml) {
     try {
       return FACTORY.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
     } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new IllegalArgumentException("malformed XML response: " + e.getMessage(), e);
+      throw new dev.minicloud.sdk.MiniCloudException("MalformedResponse", 0, null,
+          "malformed XML in the answer: " + e.getMessage(), e);
     }
   }
 

@@ -51,6 +51,14 @@ class ErrorsTest {
   }
 
   @Test
+  void unreadableBodiesStillGiveATypedError() {
+    MiniCloudException e = Errors.fromResponse(502, "P1", "<html><body>Bad gateway".getBytes(StandardCharsets.UTF_8), null);
+    assertEquals("Http502", e.code());
+    assertTrue(e.getMessage().startsWith("unreadable error response"), e.getMessage());
+    assertTrue(e.retriable());
+  }
+
+  @Test
   void throttlingAndServerErrorsAreRetriable() {
     byte[] slowDown = "<Error><Code>SlowDown</Code><Message>m</Message></Error>".getBytes(StandardCharsets.UTF_8);
     assertTrue(Errors.fromResponse(503, null, slowDown, null).retriable());
