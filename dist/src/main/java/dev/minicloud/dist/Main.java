@@ -12,7 +12,7 @@ public final class Main {
   private Main() {}
 
   public static CommandLine commandLine() {
-    return new CommandLine(new MiniCloudCommand())
+    return MiniCloudCommand.commandLine()
         .addSubcommand("server", new ServerCommand())
         .addSubcommand("control-plane", new ControlPlaneCommand())
         .addSubcommand("storage-node", new StorageNodeCommand())
