@@ -13,6 +13,10 @@ import dev.minicloud.controlplane.http.ApiSurface;
 import dev.minicloud.controlplane.http.FailureHandler;
 import dev.minicloud.controlplane.http.JsonErrors;
 import dev.minicloud.controlplane.http.RequestContextHandler;
+import dev.minicloud.controlplane.iam.Authorizer;
+import dev.minicloud.controlplane.iam.S3Authorization;
+import dev.minicloud.controlplane.iam.UserStore;
+import dev.minicloud.controlplane.iam.api.IamApi;
 import dev.minicloud.controlplane.identity.IdentityStore;
 import dev.minicloud.controlplane.identity.RootBootstrap;
 import dev.minicloud.controlplane.identity.SecretCipher;
@@ -109,6 +113,10 @@ public final class ControlPlane implements AutoCloseable {
     vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> nodes.markMissing());
 
     ObjectIndex objects = new ObjectIndex(store);
+    BucketStore buckets = new BucketStore(store);
+    UserStore users = new UserStore(store, identity);
+    Authorizer authorizer = new Authorizer(users, clock);
+    S3Authorization s3Authorization = new S3Authorization(buckets, identity, authorizer);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -124,9 +132,11 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
+        authorizer,
+        IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
+        new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
-            options.region(), vertx, clock)), options.virtualHostDomain())));
+            options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization)));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setHost(options.bindAddress())

@@ -22,7 +22,9 @@ public enum Table {
     PARTS,
     INSTANCES,
     USAGE,
-    AUDIT;
+    AUDIT,
+    /** Customer managed IAM policies, keyed {@code <account>/<name>}. */
+    POLICIES;
 
     private final String columnFamilyName = name().toLowerCase(Locale.ROOT);
 

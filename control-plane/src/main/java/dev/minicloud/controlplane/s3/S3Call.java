@@ -53,7 +53,10 @@ public final class S3Call {
     return ctx;
   }
 
-  /** The authenticated caller (S3 requests without a valid signature never reach a handler). */
+  /**
+   * The authenticated caller, or null for an anonymous request (which reaches a handler only when a
+   * bucket policy or ACL grants it to everyone).
+   */
   public Principal principal() {
     return RequestContext.of(ctx).principal();
   }

@@ -18,7 +18,7 @@ public final class BuiltInPolicies {
   static {
     DOCUMENTS.put("AdministratorAccess", allow("\"*\""));
     DOCUMENTS.put("ReadOnlyAccess", allow("[\"s3:Get*\", \"s3:List*\", \"s3:HeadBucket\", \"compute:Describe*\", "
-        + "\"compute:Get*\", \"compute:List*\", \"iam:Get*\", \"iam:List*\", \"iam:SimulatePolicy\", "
+        + "\"compute:Get*\", \"compute:List*\", \"iam:Get*\", \"iam:List*\", \"iam:SimulatePrincipalPolicy\", "
         + "\"billing:Get*\", \"billing:List*\", \"audit:List*\", \"audit:Get*\"]"));
     DOCUMENTS.put("StorageFullAccess", allow("\"s3:*\""));
     DOCUMENTS.put("StorageReadOnly", allow("[\"s3:Get*\", \"s3:List*\"]"));

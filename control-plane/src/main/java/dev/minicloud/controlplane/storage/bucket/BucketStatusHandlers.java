@@ -23,13 +23,6 @@ public final class BucketStatusHandlers {
     };
   }
 
-  public static S3Handler bucketAcl(BucketAccess access) {
-    return call -> {
-      BucketRecord bucket = access.readable(call);
-      call.xml(200, SubresourceXmlWriter.ownerFullControlAcl(new Owner(bucket.ownerAccountId(), bucket.ownerAccountId())));
-    };
-  }
-
   public static S3Handler objectAcl(BucketAccess access, ObjectIndex objects) {
     return call -> {
       BucketRecord bucket = access.readable(call);

@@ -56,7 +56,7 @@ public final class CreateMultipartUploadHandler implements S3Handler {
     }
     String uploadId = ids.prefixed("", 48);
     uploads.create(new UploadRecord(uploadId, call.bucket(), call.key(), clock.instant(),
-        call.principal().accountId(), ObjectHeaders.standard(call.http().headers()),
+        call.principal() == null ? "anonymous" : call.principal().accountId(), ObjectHeaders.standard(call.http().headers()),
         ObjectHeaders.userMetadata(call.http().headers()), new ObjectTagging().fromHeader(call.header("x-amz-tagging")),
         algorithm == null ? null : algorithm.algorithmName(), algorithm == null ? null : type));
     if (algorithm != null) {
