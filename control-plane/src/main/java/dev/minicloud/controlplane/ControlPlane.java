@@ -116,7 +116,7 @@ public final class ControlPlane implements AutoCloseable {
     BucketStore buckets = new BucketStore(store);
     UserStore users = new UserStore(store, identity);
     Authorizer authorizer = new Authorizer(users, clock);
-    S3Authorization s3Authorization = new S3Authorization(buckets, identity, authorizer);
+    S3Authorization s3Authorization = new S3Authorization(buckets, objects, identity, authorizer);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(

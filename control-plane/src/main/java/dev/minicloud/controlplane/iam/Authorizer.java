@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,24 @@ public final class Authorizer {
    */
   public Evaluation authorize(RequestContext rc, AccessRequest request, NamedPolicy resourcePolicy, ErrorCode denied,
       boolean recordOnContext) {
-    Evaluation evaluation = evaluate(request, resourcePolicy);
+    return authorize(rc, request, resourcePolicy, null, denied, recordOnContext);
+  }
+
+  /**
+   * As {@link #authorize(RequestContext, AccessRequest, NamedPolicy, ErrorCode, boolean)}, with a
+   * second resource policy that is looked up only when the first leaves the request implicitly
+   * denied (an object's ACL: read from the object index only on that path, never for allowed calls).
+   */
+  public Evaluation authorize(RequestContext rc, AccessRequest request, NamedPolicy resourcePolicy,
+      Supplier<NamedPolicy> fallback, ErrorCode denied, boolean recordOnContext) {
+    List<NamedPolicy> identity = identityPolicies(request.principal());
+    Evaluation evaluation = engine.evaluate(request, identity, resourcePolicy);
+    if (evaluation.decision() == Decision.IMPLICIT_DENY && fallback != null) {
+      NamedPolicy wider = fallback.get();
+      if (wider != null) {
+        evaluation = engine.evaluate(request, identity, wider);
+      }
+    }
     if (recordOnContext || !evaluation.decision().allowed()) {
       rc.authorized(request.action(), request.resource(), evaluation.decision());
     }

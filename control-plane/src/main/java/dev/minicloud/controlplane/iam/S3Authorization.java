@@ -5,6 +5,8 @@ import dev.minicloud.controlplane.http.RequestContext;
 import dev.minicloud.controlplane.iam.policy.AccessRequest;
 import dev.minicloud.controlplane.iam.policy.Arns;
 import dev.minicloud.controlplane.iam.policy.Decision;
+import dev.minicloud.controlplane.iam.policy.Effect;
+import dev.minicloud.controlplane.iam.policy.PrincipalSpec;
 import dev.minicloud.controlplane.iam.policy.NamedPolicy;
 import dev.minicloud.controlplane.iam.policy.PolicyDocument;
 import dev.minicloud.controlplane.iam.policy.PolicyParser;
@@ -19,12 +21,15 @@ import dev.minicloud.controlplane.s3.S3Operation;
 import dev.minicloud.controlplane.storage.bucket.BucketRecord;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import dev.minicloud.controlplane.storage.object.CopySource;
+import dev.minicloud.controlplane.storage.object.ObjectIndex;
+import dev.minicloud.controlplane.storage.object.ObjectRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The S3 dispatch's authorization step: turns the resolved operation, bucket and key into an IAM
@@ -45,12 +50,16 @@ public final class S3Authorization implements S3Authorizer {
       {"Version":"2012-10-17","Statement":[{"Sid":"public-read ACL","Effect":"Allow","Principal":"*",
         "Action":["s3:ListBucket","s3:ListBucketVersions","s3:ListBucketMultipartUploads"],"Resource":"%s"}]}""";
 
+  private static final Set<S3Operation> OBJECT_READS = EnumSet.of(S3Operation.GET_OBJECT, S3Operation.HEAD_OBJECT);
+
   private final BucketStore buckets;
+  private final ObjectIndex objects;
   private final IdentityStore identity;
   private final Authorizer authorizer;
 
-  public S3Authorization(BucketStore buckets, IdentityStore identity, Authorizer authorizer) {
+  public S3Authorization(BucketStore buckets, ObjectIndex objects, IdentityStore identity, Authorizer authorizer) {
     this.buckets = buckets;
+    this.objects = objects;
     this.identity = identity;
     this.authorizer = authorizer;
   }
@@ -85,8 +94,12 @@ public final class S3Authorization implements S3Authorizer {
         throw new ApiException(S3ErrorCode.ACCESS_DENIED, "Access Denied");
       }
     }
-    authorizer.authorize(rc, new AccessRequest(caller, op.action(), resource, owner, context),
-        bucket.map(this::resourcePolicy).orElse(null), S3ErrorCode.ACCESS_DENIED, true);
+    NamedPolicy bucketPolicy = bucket.map(this::resourcePolicy).orElse(null);
+    BucketRecord found = bucket.orElse(null);
+    Supplier<NamedPolicy> objectAcl = found != null && OBJECT_READS.contains(op)
+        ? () -> withObjectAcl(found, call.key(), bucketPolicy) : null;
+    authorizer.authorize(rc, new AccessRequest(caller, op.action(), resource, owner, context), bucketPolicy,
+        objectAcl, S3ErrorCode.ACCESS_DENIED, true);
 
     if ((op == S3Operation.COPY_OBJECT || op == S3Operation.UPLOAD_PART_COPY)
         && call.header("x-amz-copy-source") != null) {
@@ -139,6 +152,25 @@ public final class S3Authorization implements S3Authorizer {
     }
     return statements.isEmpty() ? null : new NamedPolicy("bucket policy of " + bucket.name(),
         new PolicyDocument(version, statements));
+  }
+
+  /** The bucket's policy plus a public-read object ACL as a statement, or null when the object is not public. */
+  private NamedPolicy withObjectAcl(BucketRecord bucket, String key, NamedPolicy bucketPolicy) {
+    Optional<ObjectRecord> object = objects.get(bucket.name(), key);
+    if (object.isEmpty() || !BucketRecord.PUBLIC_READ.equals(object.get().acl())) {
+      return null;
+    }
+    List<Statement> statements = new ArrayList<>();
+    String version = PolicyDocument.VERSION;
+    if (bucketPolicy != null) {
+      statements.addAll(bucketPolicy.document().statements());
+      version = bucketPolicy.document().version();
+    }
+    // Built for this one request on this one object, so its resource is "*": the key itself may hold
+    // '*' or '?', which a Resource pattern would read as wildcards.
+    statements.add(new Statement("public-read object ACL", 0, Effect.ALLOW, new PrincipalSpec(List.of(PrincipalSpec.ANYONE)),
+        false, List.of("s3:GetObject"), false, List.of("*"), false, List.of()));
+    return new NamedPolicy("ACL of " + key, new PolicyDocument(version, statements));
   }
 
   private static void addS3Keys(S3Call call, Map<String, List<String>> context) {

@@ -31,6 +31,7 @@ public enum S3Operation {
   HEAD_OBJECT("s3:GetObject", 2),
   DELETE_OBJECT("s3:DeleteObject", 2),
   GET_OBJECT_ACL("s3:GetObjectAcl", 2),
+  PUT_OBJECT_ACL("s3:PutObjectAcl", 1),
   GET_OBJECT_TAGGING("s3:GetObjectTagging", 2),
   PUT_OBJECT_TAGGING("s3:PutObjectTagging", 1),
   DELETE_OBJECT_TAGGING("s3:DeleteObjectTagging", 2),

@@ -115,6 +115,9 @@ public final class S3OperationResolver {
         if (r.has("tagging")) {
           return S3Operation.PUT_OBJECT_TAGGING;
         }
+        if (r.has("acl")) {
+          return S3Operation.PUT_OBJECT_ACL;
+        }
         if (r.has("uploadId") || r.has("partNumber")) {
           return copySource ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
         }

@@ -12,6 +12,8 @@ import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Handler;
 import dev.minicloud.controlplane.s3.SmallBody;
 import dev.minicloud.controlplane.s3.xml.Owner;
+import dev.minicloud.controlplane.storage.object.ObjectIndex;
+import dev.minicloud.controlplane.storage.object.ObjectRecord;
 import dev.minicloud.controlplane.s3.xml.SubresourceXmlWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -107,6 +109,32 @@ public final class BucketPolicyHandlers {
       BucketRecord bucket = access.readable(call);
       Owner owner = new Owner(bucket.ownerAccountId(), bucket.ownerAccountId());
       call.xml(200, SubresourceXmlWriter.cannedAcl(owner, BucketRecord.PUBLIC_READ.equals(bucket.acl())));
+    };
+  }
+
+  /** PutObjectAcl: the canned ACLs private and public-read, in the x-amz-acl header. */
+  public static S3Handler putObjectAcl(BucketAccess access, ObjectIndex objects) {
+    return call -> {
+      access.writable(call);
+      String acl = cannedAcl(call);
+      if (acl == null) {
+        throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED,
+            "Only canned ACLs (x-amz-acl: private or public-read) are supported.");
+      }
+      if (objects.update(call.bucket(), call.key(), o -> o.withAcl(acl)).isEmpty()) {
+        throw new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist.");
+      }
+      call.empty(200);
+    };
+  }
+
+  public static S3Handler getObjectAcl(BucketAccess access, ObjectIndex objects) {
+    return call -> {
+      BucketRecord bucket = access.readable(call);
+      ObjectRecord object = objects.get(call.bucket(), call.key())
+          .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist."));
+      Owner owner = new Owner(bucket.ownerAccountId(), bucket.ownerAccountId());
+      call.xml(200, SubresourceXmlWriter.cannedAcl(owner, BucketRecord.PUBLIC_READ.equals(object.acl())));
     };
   }
 
