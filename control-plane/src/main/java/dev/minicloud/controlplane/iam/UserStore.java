@@ -14,7 +14,9 @@ import dev.minicloud.controlplane.metadata.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -25,11 +27,17 @@ public final class UserStore {
   private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
   /** IAM's limit of managed policies attached to one user. */
   public static final int MAX_ATTACHED_POLICIES = 10;
+  private static final int MAX_CACHED_USERS = 100_000;
 
   private final MetadataStore store;
   private final JsonRecords records;
   private final IdentityStore identity;
   private final Ids ids = new Ids();
+  /**
+   * Users read on every request of theirs (for their policies), cached; every write goes through
+   * this class and drops the entry, and there is one control plane, so the cache is never stale.
+   */
+  private final Map<String, Optional<UserRecord>> cache = new ConcurrentHashMap<>();
 
   public UserStore(MetadataStore store, IdentityStore identity) {
     this.store = store;
@@ -51,7 +59,19 @@ public final class UserStore {
   // ---- users ----
 
   public Optional<UserRecord> user(String accountId, String userName) {
-    return records.get(Table.USERS, key(accountId, userName), UserRecord.class);
+    String key = key(accountId, userName);
+    Optional<UserRecord> cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    // Filled under the writers' lock, so a read racing a write can never cache what the write replaced.
+    synchronized (this) {
+      Optional<UserRecord> read = records.get(Table.USERS, key, UserRecord.class);
+      if (cache.size() < MAX_CACHED_USERS) {
+        cache.put(key, read);
+      }
+      return read;
+    }
   }
 
   public UserRecord requireUser(String accountId, String userName) {
@@ -66,6 +86,7 @@ public final class UserStore {
     }
     UserRecord user = new UserRecord(accountId, userName, "AIDA" + ids.accessKeyId().substring(4), now, null, null);
     records.put(Table.USERS, key(accountId, userName), user);
+    cache.remove(key(accountId, userName));
     return user;
   }
 
@@ -84,11 +105,13 @@ public final class UserStore {
     identity.deleteUserKeys(accountId, userName, batch);
     batch.delete(Table.USERS, JsonRecords.key(key(accountId, userName)));
     store.commit(batch);
+    cache.remove(key(accountId, userName));
   }
 
   public synchronized UserRecord updateUser(String accountId, String userName, UnaryOperator<UserRecord> change) {
     UserRecord updated = change.apply(requireUser(accountId, userName));
     records.put(Table.USERS, key(accountId, userName), updated);
+    cache.remove(key(accountId, userName));
     return updated;
   }
 
@@ -102,6 +125,7 @@ public final class UserStore {
       batch.delete(Table.POLICIES, JsonRecords.key(key(accountId, p.policyName())));
     }
     store.commit(batch);
+    cache.keySet().removeIf(k -> k.startsWith(accountId + "/"));
   }
 
   // ---- managed policies ----

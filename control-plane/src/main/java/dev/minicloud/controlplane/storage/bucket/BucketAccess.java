@@ -11,6 +11,9 @@ import dev.minicloud.controlplane.s3.S3ErrorCode;
  */
 public final class BucketAccess {
 
+  /** Routing-context key of the bucket record the authorization step already read for this request. */
+  public static final String RESOLVED = BucketAccess.class.getName() + ".resolved";
+
   private final BucketStore buckets;
 
   public BucketAccess(BucketStore buckets) {
@@ -26,6 +29,10 @@ public final class BucketAccess {
   }
 
   private BucketRecord existing(S3Call call) {
+    BucketRecord resolved = call.routing().get(RESOLVED);
+    if (resolved != null && resolved.name().equals(call.bucket())) {
+      return resolved;
+    }
     return buckets.get(call.bucket())
         .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist"));
   }
