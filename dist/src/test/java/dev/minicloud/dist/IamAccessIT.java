@@ -34,6 +34,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -191,6 +192,32 @@ class IamAccessIT {
     } catch (S3Exception e) {
       return new Outcome(e.statusCode(), e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
     }
+  }
+
+  @Test
+  void deleteObjectsIsAuthorizedKeyByKey() {
+    SignedHttp iamA = iam(rootA);
+    SigningCredentials cleaner = createUserWithKey(iamA, "cleaner");
+    ok(204, iamA.send("PUT", "iam", "/iam/v1/users/cleaner/policies/tmp-only", """
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::alpha","arn:aws:s3:::alpha/*"]},
+          {"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::alpha/keep/*"}]}"""
+        .getBytes(StandardCharsets.UTF_8), Map.of()));
+    S3Client owner = clients.get(Actor.OWNER);
+    for (String key : List.of("keep/a", "tmp/b", "tmp/c")) {
+      owner.putObject(r -> r.bucket("alpha").key(key), RequestBody.fromString(key));
+    }
+    try (S3Client client = s3(cleaner)) {
+      var result = client.deleteObjects(r -> r.bucket("alpha").delete(d -> d.objects(
+          ObjectIdentifier.builder().key("keep/a").build(), ObjectIdentifier.builder().key("tmp/b").build())));
+      assertEquals(List.of("tmp/b"), result.deleted().stream().map(x -> x.key()).toList());
+      assertEquals(List.of("keep/a AccessDenied"), result.errors().stream().map(e -> e.key() + " " + e.code()).toList());
+    }
+    var fromOther = clients.get(Actor.OTHER_ACCOUNT).deleteObjects(r -> r.bucket("alpha").delete(d -> d.objects(
+        ObjectIdentifier.builder().key("tmp/c").build())));
+    assertEquals(List.of("tmp/c AccessDenied"), fromOther.errors().stream().map(e -> e.key() + " " + e.code()).toList());
+    assertEquals("keep/a", owner.getObjectAsBytes(r -> r.bucket("alpha").key("keep/a")).asUtf8String());
+    assertEquals("tmp/c", owner.getObjectAsBytes(r -> r.bucket("alpha").key("tmp/c")).asUtf8String());
   }
 
   // ---- bucket policies and ACLs ----

@@ -84,11 +84,7 @@ public final class S3Authorization implements S3Authorizer {
       resource = Arns.bucket(call.bucket());
     } else {
       bucket = buckets.get(call.bucket());
-      if (op == S3Operation.DELETE_OBJECTS) {
-        resource = Arns.object(call.bucket(), "*");
-      } else {
-        resource = call.key() == null ? Arns.bucket(call.bucket()) : Arns.object(call.bucket(), call.key());
-      }
+      resource = call.key() == null ? Arns.bucket(call.bucket()) : Arns.object(call.bucket(), call.key());
     }
     String owner = bucket.map(BucketRecord::ownerAccountId).orElse(null);
     if (bucket.isPresent()) {
@@ -104,7 +100,11 @@ public final class S3Authorization implements S3Authorizer {
       call.routing().put(BucketAccess.RESOLVED, found);
     }
     NamedPolicy bucketPolicy = found == null ? null : resourcePolicy(found);
-    if (bucketPolicy == null && caller != null && caller.isAccountRoot()
+    if (op == S3Operation.DELETE_OBJECTS && found != null) {
+      // Its keys are in the body: the handler asks allowsObject for each one (denied keys are
+      // reported as AccessDenied in the result, as S3 does).
+      rc.authorized(op.action(), resource, Decision.ALLOW);
+    } else if (bucketPolicy == null && caller != null && caller.isAccountRoot()
         && (owner == null || owner.equals(caller.accountId()))) {
       // Fast path, the engine's own answer: an account's root user, in its own account, with no
       // resource policy that could deny, is allowed; no condition keys need computing.
@@ -128,6 +128,25 @@ public final class S3Authorization implements S3Authorizer {
       authorizer.authorize(rc, new AccessRequest(caller, "s3:GetObject", sourceArn, sourceOwner, context.get()),
           sourceBucket.map(this::resourcePolicy).orElse(null), S3ErrorCode.ACCESS_DENIED, false);
     }
+  }
+
+  @Override
+  public boolean allowsObject(S3Call call, String action, String key) {
+    Principal caller = call.principal();
+    BucketRecord bucket = call.routing().get(BucketAccess.RESOLVED);
+    if (bucket == null || !bucket.name().equals(call.bucket())) {
+      bucket = buckets.get(call.bucket()).orElse(null);
+    }
+    String owner = bucket == null ? null : bucket.ownerAccountId();
+    NamedPolicy policy = bucket == null ? null : resourcePolicy(bucket);
+    if (policy == null && caller != null && caller.isAccountRoot()
+        && (owner == null || owner.equals(caller.accountId()))) {
+      return true;
+    }
+    Map<String, List<String>> context = authorizer.globalContext(call.routing(), caller);
+    addS3Keys(call, context);
+    return authorizer.evaluate(new AccessRequest(caller, action, Arns.object(call.bucket(), key), owner, context),
+        policy).decision().allowed();
   }
 
   /** A value computed once, on first use. */

@@ -39,7 +39,7 @@ public final class S3Api implements Handler<RoutingContext> {
         > S3Request.MAX_KEY_BYTES) {
       throw new ApiException(S3ErrorCode.KEY_TOO_LONG, "Your key is too long (the limit is 1024 bytes of UTF-8).");
     }
-    S3Call call = new S3Call(ctx, request, operation);
+    S3Call call = new S3Call(ctx, request, operation, authorizer);
     authorizer.authorize(call);
     try {
       handler.handle(call);
