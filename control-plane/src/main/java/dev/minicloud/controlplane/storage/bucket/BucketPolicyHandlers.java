@@ -138,13 +138,21 @@ public final class BucketPolicyHandlers {
     };
   }
 
-  /** The request's canned ACL (x-amz-acl), null when absent; anything but private/public-read is refused. */
+  /**
+   * The request's canned ACL (x-amz-acl), null when absent: private, public-read, or
+   * bucket-owner-full-control (= private); the others answer NotImplemented.
+   */
   public static String cannedAcl(S3Call call) {
     String acl = call.header("x-amz-acl");
     if (acl == null) {
       return null;
     }
     String a = acl.trim().toLowerCase(Locale.ROOT);
+    if (a.equals("bucket-owner-full-control")) {
+      // What tools send to hand objects to the bucket owner; every object here belongs to the
+      // bucket's owner (as with S3's BucketOwnerEnforced), so it means private.
+      return BucketRecord.PRIVATE;
+    }
     if (!a.equals(BucketRecord.PRIVATE) && !a.equals(BucketRecord.PUBLIC_READ)) {
       throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED, "The canned ACL " + acl + " is not supported.");
     }

@@ -214,4 +214,71 @@ class PolicyEvaluatorTest {
       assertTrue(BuiltInPolicies.forArn(BuiltInPolicies.arn(name)).isPresent(), name);
     }
   }
+
+  @Test
+  void sameAccountGrantToTheAccountDelegatesToIdentityPolicies() {
+    // Naming the account (not the user) in a bucket policy lets the account's IAM decide.
+    NamedPolicy toAccount = bucket("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},
+          "Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}""");
+    assertEquals(Decision.IMPLICIT_DENY, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::b/k", A), List.of(), toAccount));
+    assertEquals(Decision.ALLOW, decide(req(ROOT_A, "s3:GetObject", "arn:minicloud:s3:::b/k", A), List.of(), toAccount));
+  }
+
+  @Test
+  void notPrincipalDeniesEveryoneElse() {
+    // AWS example: deny all principals except one user.
+    NamedPolicy p = bucket("""
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"s3:*",
+           "Resource":"arn:aws:s3:::b/*"},
+          {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}""");
+    NamedPolicy aliceOwn = identity("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
+    assertEquals(Decision.ALLOW, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::b/k", A), List.of(aliceOwn), p));
+    assertEquals(Decision.EXPLICIT_DENY, decide(req(null, "s3:GetObject", "arn:minicloud:s3:::b/k", A), List.of(), p));
+    assertEquals(Decision.EXPLICIT_DENY, decide(req(ROOT_A, "s3:GetObject", "arn:minicloud:s3:::b/k", A), List.of(), p));
+  }
+
+  @Test
+  void setQualifiersNullNumericIgnoreCaseAndArnOperators() {
+    NamedPolicy p = identity("""
+        {"Version":"2012-10-17","Statement":[
+          {"Sid":"Tags","Effect":"Allow","Action":"s3:PutObjectTagging","Resource":"*",
+           "Condition":{"ForAllValues:StringEquals":{"s3:RequestObjectTagKeys":["team","cost"]}}},
+          {"Sid":"AnyTag","Effect":"Allow","Action":"s3:GetObjectTagging","Resource":"*",
+           "Condition":{"ForAnyValue:StringLike":{"s3:RequestObjectTagKeys":"pub*"}}},
+          {"Sid":"SmallPages","Effect":"Allow","Action":"s3:ListBucket","Resource":"*",
+           "Condition":{"NumericLessThanEquals":{"s3:max-keys":"100"},"StringEqualsIgnoreCase":{"s3:delimiter":"/"}}},
+          {"Sid":"NeedsAgent","Effect":"Deny","Action":"s3:GetObject","Resource":"*",
+           "Condition":{"Null":{"aws:UserAgent":"true"}}},
+          {"Sid":"Self","Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+           "Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:user/a*"}}}]}""");
+    assertEquals(Decision.ALLOW, decide(req(ALICE, "s3:PutObjectTagging", "arn:minicloud:s3:::b/k", A,
+        Map.of("s3:RequestObjectTagKeys", List.of("team"))), List.of(p), null));
+    assertEquals(Decision.IMPLICIT_DENY, decide(req(ALICE, "s3:PutObjectTagging", "arn:minicloud:s3:::b/k", A,
+        Map.of("s3:RequestObjectTagKeys", List.of("team", "owner"))), List.of(p), null));
+    assertEquals(Decision.ALLOW, decide(req(ALICE, "s3:GetObjectTagging", "arn:minicloud:s3:::b/k", A,
+        Map.of("s3:RequestObjectTagKeys", List.of("x", "public"))), List.of(p), null));
+    assertEquals(Decision.ALLOW, decide(req(ALICE, "s3:ListBucket", "arn:minicloud:s3:::b", A,
+        Map.of("s3:max-keys", List.of("50"), "s3:delimiter", List.of("/"))), List.of(p), null));
+    assertEquals(Decision.IMPLICIT_DENY, decide(req(ALICE, "s3:ListBucket", "arn:minicloud:s3:::b", A,
+        Map.of("s3:max-keys", List.of("1000"), "s3:delimiter", List.of("/"))), List.of(p), null));
+    assertEquals(Decision.EXPLICIT_DENY, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::b/k", A), List.of(p), null));
+    assertEquals(Decision.ALLOW, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::b/k", A,
+        Map.of("aws:UserAgent", List.of("aws-cli"))), List.of(p), null));
+  }
+
+  @Test
+  void anUnresolvedPolicyVariableMatchesNothing() {
+    NamedPolicy p = identity("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*",
+          "NotResource":"arn:aws:s3:::home/${aws:username}/*"}]}""");
+    assertEquals(Decision.EXPLICIT_DENY, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::home/bob/x", A), List.of(p), null));
+    assertEquals(Decision.IMPLICIT_DENY, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::home/alice/x", A), List.of(p), null));
+    // Version 2008-10-17 has no variables: the text is literal.
+    NamedPolicy old = identity("""
+        {"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:*",
+          "Resource":"arn:aws:s3:::home/${aws:username}/*"}]}""");
+    assertEquals(Decision.IMPLICIT_DENY, decide(req(ALICE, "s3:GetObject", "arn:minicloud:s3:::home/alice/x", A), List.of(old), null));
+  }
 }
