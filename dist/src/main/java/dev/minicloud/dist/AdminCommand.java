@@ -1,6 +1,7 @@
 package dev.minicloud.dist;
 
 import dev.minicloud.controlplane.identity.MasterKeyRotation;
+import dev.minicloud.controlplane.metadata.MetadataStoreException;
 import dev.minicloud.controlplane.metadata.rocksdb.RocksMetadataStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,8 +30,16 @@ final class AdminCommand implements Runnable {
 
     @Override
     public Integer call() {
-      // RocksDB's lock makes this fail fast while a control plane has the directory open.
-      try (RocksMetadataStore store = RocksMetadataStore.open(data.resolve("metadata"))) {
+      RocksMetadataStore store;
+      try {
+        store = RocksMetadataStore.open(data.resolve("metadata"));
+      } catch (MetadataStoreException e) {
+        // RocksDB's lock: a running control plane holds the directory.
+        System.err.println("Cannot open " + data.resolve("metadata") + " (is the control plane still running? "
+            + "Stop it first): " + e.getMessage());
+        return 1;
+      }
+      try (store) {
         int count = MasterKeyRotation.rotate(data.resolve("master.key"), store);
         System.out.println("Master key rotated; " + count + " secret(s) re-encrypted.");
         return 0;
