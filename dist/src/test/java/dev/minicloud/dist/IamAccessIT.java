@@ -353,6 +353,15 @@ class IamAccessIT {
         }""".getBytes(StandardCharsets.UTF_8), Map.of());
     assertError(400, "MalformedPolicyDocument", bad);
     assertTrue(bad.body().contains("line 4"), bad.body());
+    // Both body forms: the document itself (even one mentioning policyDocument), or wrapped.
+    ok(204, iamA.send("PUT", "iam", "/iam/v1/users/malformed/policies/raw", """
+        {"Version":"2012-10-17","Statement":[{"Sid":"policyDocument","Effect":"Allow","Action":"s3:GetObject",
+          "Resource":"*"}]}""".getBytes(StandardCharsets.UTF_8), Map.of()));
+    ok(204, iamA.send("PUT", "iam", "/iam/v1/users/malformed/policies/wrapped", json(Map.of("policyDocument",
+        Map.of("Version", "2012-10-17", "Statement", List.of(Map.of("Effect", "Allow", "Action", "s3:ListBucket",
+            "Resource", "*"))))), Map.of()));
+    assertTrue(ok(200, iamA.get("iam", "/iam/v1/users/malformed/policies/wrapped")).get("policyDocument").asText()
+        .contains("s3:ListBucket"));
     assertError(400, "MalformedPolicyDocument", iamA.send("POST", "iam", "/iam/v1/policies",
         json(Map.of("policyName", "broken", "policyDocument", "{\"Statement\": 7}")), Map.of()));
   }

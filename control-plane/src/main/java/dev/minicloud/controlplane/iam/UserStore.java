@@ -101,10 +101,8 @@ public final class UserStore {
   /** Deletes a user with its access keys and inline policies, atomically. */
   public synchronized void deleteUser(String accountId, String userName) {
     requireUser(accountId, userName);
-    WriteBatch batch = store.newBatch();
-    identity.deleteUserKeys(accountId, userName, batch);
-    batch.delete(Table.USERS, JsonRecords.key(key(accountId, userName)));
-    store.commit(batch);
+    identity.deleteUserKeys(accountId, userName,
+        batch -> batch.delete(Table.USERS, JsonRecords.key(key(accountId, userName))));
     cache.remove(key(accountId, userName));
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Accounts and access keys in the metadata store. Secrets go in encrypted and come out
@@ -201,11 +202,18 @@ public final class IdentityStore {
     lastUsedWritten.remove(accessKeyId);
   }
 
-  /** Deletes every key of a user, in {@code batch}. */
-  public void deleteUserKeys(String accountId, String userName, WriteBatch batch) {
+  /**
+   * Deletes every key of a user together with the caller's own deletions ({@code more}), in one
+   * atomic batch, under this store's lock: a concurrent {@link #recordUse} cannot write a key back.
+   */
+  public synchronized void deleteUserKeys(String accountId, String userName, Consumer<WriteBatch> more) {
+    WriteBatch batch = store.newBatch();
     for (AccessKeyRecord k : keys(accountId, userName)) {
       batch.delete(Table.ACCESS_KEYS, utf8(k.accessKeyId()));
+      lastUsedWritten.remove(k.accessKeyId());
     }
+    more.accept(batch);
+    store.commit(batch);
   }
 
   /**
