@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * Multi-tenant access control end to end: the real platform, the AWS SDK v2 S3 client and signed
@@ -63,6 +64,7 @@ class IamAccessIT {
   enum Actor { OWNER, OTHER_ACCOUNT, USER_NO_POLICY, USER_READ_ONLY, ANONYMOUS }
 
   static final Map<Actor, S3Client> clients = new EnumMap<>(Actor.class);
+  static final Map<Actor, String> abortable = new EnumMap<>(Actor.class);
 
   @BeforeAll
   static void start() throws Exception {
@@ -95,6 +97,10 @@ class IamAccessIT {
       owner.putObject(r -> r.bucket("alpha").key("victim-" + actor), RequestBody.fromString("x"));
     }
     uploadId = owner.createMultipartUpload(r -> r.bucket("alpha").key("mp")).uploadId();
+    for (Actor actor : Actor.values()) {
+      abortable.put(actor, owner.createMultipartUpload(r -> r.bucket("alpha").key("abort-" + actor)).uploadId());
+      owner.createBucket(r -> r.bucket("empty-" + bucketSuffix(actor)));
+    }
     S3Client other = clients.get(Actor.OTHER_ACCOUNT);
     other.createBucket(r -> r.bucket("beta"));
     other.putObject(r -> r.bucket("beta").key("b.txt"), RequestBody.fromString("beta public"));
@@ -153,6 +159,30 @@ class IamAccessIT {
             expect(OK, DENIED, DENIED, DENIED, DENIED)),
         new Row("UploadPart into A's upload", actor -> () -> clients.get(actor).uploadPart(r -> r.bucket("alpha").key("mp")
             .uploadId(uploadId).partNumber(1 + actor.ordinal()), RequestBody.fromString("part")),
+            expect(OK, DENIED, DENIED, DENIED, DENIED)),
+        new Row("UploadPartCopy into A's upload", actor -> () -> clients.get(actor).uploadPartCopy(r -> r
+            .sourceBucket("alpha").sourceKey("doc.txt").destinationBucket("alpha").destinationKey("mp")
+            .uploadId(uploadId).partNumber(20 + actor.ordinal())), expect(OK, DENIED, DENIED, DENIED, DENIED)),
+        new Row("ListObjects (v1)", actor -> () -> clients.get(actor).listObjects(r -> r.bucket("alpha")),
+            expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("GetBucketLocation", actor -> () -> clients.get(actor).getBucketLocation(r -> r.bucket("alpha")),
+            expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("GetBucketAcl", actor -> () -> clients.get(actor).getBucketAcl(r -> r.bucket("alpha")),
+            expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("GetObjectTagging", actor -> () -> clients.get(actor).getObjectTagging(r -> r.bucket("alpha")
+            .key("doc.txt")), expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("PutObjectTagging", actor -> () -> clients.get(actor).putObjectTagging(r -> r.bucket("alpha")
+            .key("doc.txt").tagging(t -> t.tagSet(Tag.builder().key("by").value(actor.name()).build()))),
+            expect(OK, DENIED, DENIED, DENIED, DENIED)),
+        new Row("CreateMultipartUpload", actor -> () -> clients.get(actor).createMultipartUpload(r -> r.bucket("alpha")
+            .key("mpu-" + actor)), expect(OK, DENIED, DENIED, DENIED, DENIED)),
+        new Row("ListMultipartUploads", actor -> () -> clients.get(actor).listMultipartUploads(r -> r.bucket("alpha")),
+            expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("ListParts", actor -> () -> clients.get(actor).listParts(r -> r.bucket("alpha").key("mp")
+            .uploadId(uploadId)), expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("AbortMultipartUpload", actor -> () -> clients.get(actor).abortMultipartUpload(r -> r.bucket("alpha")
+            .key("abort-" + actor).uploadId(abortable.get(actor))), expect(OK, DENIED, DENIED, DENIED, DENIED)),
+        new Row("DeleteBucket", actor -> () -> clients.get(actor).deleteBucket(r -> r.bucket("empty-" + bucketSuffix(actor))),
             expect(OK, DENIED, DENIED, DENIED, DENIED)));
 
     List<String> failures = new ArrayList<>();
@@ -171,7 +201,11 @@ class IamAccessIT {
     S3Client owner = clients.get(Actor.OWNER);
     List<String> keys = owner.listObjectsV2(r -> r.bucket("alpha")).contents().stream().map(o -> o.key()).toList();
     assertFalse(keys.contains("put-" + Actor.OTHER_ACCOUNT) || keys.contains("copy-" + Actor.USER_READ_ONLY), keys.toString());
-    assertEquals(1, owner.listParts(r -> r.bucket("alpha").key("mp").uploadId(uploadId)).parts().size());
+    assertEquals(List.of(1, 20), owner.listParts(r -> r.bucket("alpha").key("mp").uploadId(uploadId)).parts().stream()
+        .map(part -> part.partNumber()).toList());
+    List<String> buckets = owner.listBuckets().buckets().stream().map(b -> b.name()).toList();
+    assertFalse(buckets.contains("empty-owner"), buckets.toString());
+    assertTrue(buckets.contains("empty-other-account") && buckets.contains("empty-anonymous"), buckets.toString());
   }
 
   private static String bucketSuffix(Actor actor) {
