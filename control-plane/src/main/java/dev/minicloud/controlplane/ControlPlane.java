@@ -22,6 +22,10 @@ import dev.minicloud.controlplane.http.ApiSurface;
 import dev.minicloud.controlplane.http.FailureHandler;
 import dev.minicloud.controlplane.http.JsonErrors;
 import dev.minicloud.controlplane.http.RequestContextHandler;
+import dev.minicloud.controlplane.iam.Authorizer;
+import dev.minicloud.controlplane.iam.S3Authorization;
+import dev.minicloud.controlplane.iam.UserStore;
+import dev.minicloud.controlplane.iam.api.IamApi;
 import dev.minicloud.controlplane.identity.IdentityStore;
 import dev.minicloud.controlplane.identity.RootBootstrap;
 import dev.minicloud.controlplane.identity.SecretCipher;
@@ -124,6 +128,10 @@ public final class ControlPlane implements AutoCloseable {
     BlobClient blobs = new BlobClient(vertx, nodes, clusterToken);
     blobCollector = new BlobCollector(vertx, store, nodes, blobs, clock);
     blobCollector.schedule(BlobCollector.DEFAULT_INTERVAL, BlobCollector.DEFAULT_GRACE);
+    BucketStore buckets = new BucketStore(store);
+    UserStore users = new UserStore(store, identity);
+    Authorizer authorizer = new Authorizer(users, clock);
+    S3Authorization s3Authorization = new S3Authorization(buckets, objects, identity, authorizer);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -139,10 +147,12 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        compute(nodes, ids, objects),
-        new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
+        compute(nodes, ids, objects, blobs),
+        authorizer,
+        IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
+        new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
-            options.region(), vertx, clock)), options.virtualHostDomain())));
+            options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization)));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setHost(options.bindAddress())
@@ -164,7 +174,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
-  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, ObjectIndex objects) {
+  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, ObjectIndex objects, BlobClient blobs) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -179,8 +189,8 @@ public final class ControlPlane implements AutoCloseable {
         reconciler.reconcileOnce().onComplete(done -> reconciling.set(false));
       }
     });
-    return ComputeHandlers.create(instances, images, types, agents, new ImportImageHandler(images, new BucketStore(store),
-        objects, new BlobClient(vertx, nodes, clusterToken), agents, nodes));
+    return ComputeHandlers.create(options.region(), instances, images, types, agents,
+        new ImportImageHandler(images, new BucketStore(store), objects, blobs, agents, nodes));
   }
 
   /**

@@ -16,7 +16,8 @@ public final class Main {
         .addSubcommand("server", new ServerCommand())
         .addSubcommand("control-plane", new ControlPlaneCommand())
         .addSubcommand("storage-node", new StorageNodeCommand())
-        .addSubcommand("compute-agent", new ComputeAgentCommand());
+        .addSubcommand("compute-agent", new ComputeAgentCommand())
+        .addSubcommand("admin", new AdminCommand());
   }
 
   public static void main(String[] args) {

@@ -21,6 +21,13 @@ public enum ApiErrorCode implements ErrorCode {
       "The provided 'x-amz-content-sha256' header does not match what was computed."),
   ACCESS_DENIED("AccessDenied", 403, "Access denied."),
 
+  // Identity and access management (AWS IAM's names)
+  NO_SUCH_ENTITY("NoSuchEntity", 404, "The request referenced an entity that does not exist."),
+  ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409, "The request tried to create an entity that already exists."),
+  LIMIT_EXCEEDED("LimitExceeded", 409, "The request would exceed a limit of the account."),
+  MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400, "The policy document is malformed."),
+  DELETE_CONFLICT("DeleteConflict", 409, "The entity cannot be deleted while it still holds resources."),
+
   // Cluster-internal API
   INVALID_CLUSTER_TOKEN("InvalidClusterToken", 401, "Missing or wrong cluster token."),
 

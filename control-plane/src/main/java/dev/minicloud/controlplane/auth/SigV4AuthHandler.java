@@ -2,6 +2,8 @@ package dev.minicloud.controlplane.auth;
 
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
+import dev.minicloud.common.sigv4.AuthFailure;
+import dev.minicloud.common.sigv4.SigV4Exception;
 import dev.minicloud.common.sigv4.SignableRequest;
 import dev.minicloud.common.sigv4.SigV4Verifier;
 import dev.minicloud.common.sigv4.VerifiedRequest;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@link #buffered} for the JSON and STS APIs, whose small bodies were read by a body
  *       handler: the body's SHA-256 is part of the signature and is checked here;</li>
  *   <li>{@link #streaming} for S3, whose bodies are never buffered: only the headers are verified
- *       here, the payload hash is checked while the body streams.</li>
+ *       here, the payload hash is checked while the body streams. A request with no signature at all
+ *       passes on as anonymous (no principal); S3's authorization step decides what it may do.</li>
  * </ul>
  */
 public final class SigV4AuthHandler implements Handler<RoutingContext> {
@@ -81,9 +84,20 @@ public final class SigV4AuthHandler implements Handler<RoutingContext> {
       }
       verified = verifier.verify(request, bodyHash);
     } else {
-      verified = verifier.verify(request);
+      try {
+        verified = verifier.verify(request);
+      } catch (SigV4Exception e) {
+        if (e.failure() != AuthFailure.MISSING_AUTHENTICATION) {
+          throw e;
+        }
+        // S3 answers unsigned requests too: the authorization step admits them only where a bucket
+        // policy or ACL grants access to everyone.
+        ctx.next();
+        return;
+      }
     }
     Principal principal = resolved.get().principal();
+    identity.recordUse(verified.accessKeyId(), clock.instant());
     RequestContext.of(ctx).authenticated(principal);
     ctx.put(VERIFIED_REQUEST, verified);
     ctx.next();

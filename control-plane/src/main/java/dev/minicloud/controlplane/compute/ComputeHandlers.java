@@ -16,36 +16,68 @@ import dev.minicloud.controlplane.compute.instance.StopInstanceHandler;
 import dev.minicloud.controlplane.compute.instance.TerminateInstanceHandler;
 import dev.minicloud.controlplane.compute.type.DescribeInstanceTypesHandler;
 import dev.minicloud.controlplane.compute.type.InstanceTypeCatalog;
+import dev.minicloud.controlplane.iam.JsonOperation;
+import dev.minicloud.controlplane.iam.policy.Arns;
+import dev.minicloud.controlplane.identity.Principal;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
-/** One handler per {@code /compute/v1} operation; {@code ApiRouter} registers each on one line. */
+/**
+ * One handler per {@code /compute/v1} operation, each named with its IAM action and resource so that
+ * {@code ApiRouter} puts the one authorization step in front of it; registered there one per line.
+ */
 public record ComputeHandlers(
-    RunInstancesHandler runInstances,
-    DescribeInstancesHandler describeInstances,
-    DescribeInstanceHandler describeInstance,
-    StopInstanceHandler stopInstance,
-    StartInstanceHandler startInstance,
-    RebootInstanceHandler rebootInstance,
-    TerminateInstanceHandler terminateInstance,
-    GetConsoleOutputHandler consoleOutput,
-    ExecCommandHandler exec,
-    DescribeImagesHandler describeImages,
-    ImportImageHandler importImage,
-    DescribeInstanceTypesHandler describeInstanceTypes) {
+    JsonOperation runInstances,
+    JsonOperation describeInstances,
+    JsonOperation describeInstance,
+    JsonOperation stopInstance,
+    JsonOperation startInstance,
+    JsonOperation rebootInstance,
+    JsonOperation terminateInstance,
+    JsonOperation consoleOutput,
+    JsonOperation exec,
+    JsonOperation describeImages,
+    JsonOperation importImage,
+    JsonOperation describeInstanceTypes) {
 
-  public static ComputeHandlers create(InstanceService instances, ImageCatalog images, InstanceTypeCatalog types,
-      AgentClient agents, ImportImageHandler importImage) {
+  public static ComputeHandlers create(String region, InstanceService instances, ImageCatalog images,
+      InstanceTypeCatalog types, AgentClient agents, ImportImageHandler importImage) {
     return new ComputeHandlers(
-        new RunInstancesHandler(instances),
-        new DescribeInstancesHandler(instances),
-        new DescribeInstanceHandler(instances),
-        new StopInstanceHandler(instances),
-        new StartInstanceHandler(instances),
-        new RebootInstanceHandler(instances),
-        new TerminateInstanceHandler(instances),
-        new GetConsoleOutputHandler(instances, agents),
-        new ExecCommandHandler(instances),
-        new DescribeImagesHandler(images),
-        importImage,
-        new DescribeInstanceTypesHandler(types));
+        anyInstance("compute:RunInstances", new RunInstancesHandler(instances)),
+        anyInstance("compute:DescribeInstances", new DescribeInstancesHandler(instances)),
+        instance(region, "compute:DescribeInstances", new DescribeInstanceHandler(instances)),
+        instance(region, "compute:StopInstances", new StopInstanceHandler(instances)),
+        instance(region, "compute:StartInstances", new StartInstanceHandler(instances)),
+        instance(region, "compute:RebootInstances", new RebootInstanceHandler(instances)),
+        instance(region, "compute:TerminateInstances", new TerminateInstanceHandler(instances)),
+        instance(region, "compute:GetConsoleOutput", new GetConsoleOutputHandler(instances, agents)),
+        instance(region, "compute:ExecCommand", new ExecCommandHandler(instances)),
+        anyInstance("compute:DescribeImages", new DescribeImagesHandler(images)),
+        anyInstance("compute:ImportImage", importImage),
+        anyInstance("compute:DescribeInstanceTypes", new DescribeInstanceTypesHandler(types)));
+  }
+
+  /** An operation on the instance named by the path's {@code id}: its ARN in the caller's account. */
+  private static JsonOperation instance(String region, String action, Handler<RoutingContext> handler) {
+    return new Operation(action, handler, region);
+  }
+
+  /** An operation with no single instance resource (run, list, catalogues): resource {@code *}. */
+  private static JsonOperation anyInstance(String action, Handler<RoutingContext> handler) {
+    return new Operation(action, handler, null);
+  }
+
+  private record Operation(String action, Handler<RoutingContext> handler, String region) implements JsonOperation {
+
+    @Override
+    public String resource(RoutingContext ctx, Principal caller) {
+      String id = ctx.pathParam("id");
+      return region == null || id == null || caller == null ? "*" : Arns.instance(region, caller.accountId(), id);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+      handler.handle(ctx);
+    }
   }
 }

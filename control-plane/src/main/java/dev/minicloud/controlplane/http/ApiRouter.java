@@ -9,9 +9,13 @@ import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
 import dev.minicloud.controlplane.compute.ComputeHandlers;
 import dev.minicloud.controlplane.health.HealthHandlers;
+import dev.minicloud.controlplane.iam.Authorizer;
+import dev.minicloud.controlplane.iam.JsonOperation;
+import dev.minicloud.controlplane.iam.api.IamApi;
 import dev.minicloud.controlplane.sts.GetCallerIdentityHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -19,7 +23,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Every route of the public endpoint, top to bottom. Shared concerns (request id, access log,
  * authentication, errors) are handlers on the way in, registered once here; each API operation is
- * one handler class. Later: policy, audit and metering hook in right after authentication.
+ * one handler class. Authorization (the IAM policy engine) runs right after authentication: as a
+ * route handler in front of each JSON operation, and inside the S3 dispatch once bucket and key are
+ * known. Later: audit and metering hook in there too.
  */
 public final class ApiRouter {
 
@@ -38,6 +44,8 @@ public final class ApiRouter {
       NodeHeartbeatHandler nodeHeartbeat,
       ListNodesHandler listNodes,
       ComputeHandlers compute,
+      Authorizer authz,
+      IamApi iam,
       Handler<RoutingContext> s3) {}
 
   private ApiRouter() {}
@@ -65,20 +73,48 @@ public final class ApiRouter {
     router.route("/admin/v1/*").handler(new PlatformRootOnly());
     router.get("/admin/v1/nodes").handler(p.listNodes());
 
+    // Identity and access management. Each operation: authorization (the policy engine, or platform
+    // root only for accounts), then its handler.
+    IamApi iam = p.iam();
+    op(router.post("/iam/v1/accounts"), p.authz(), iam.createAccount());
+    op(router.get("/iam/v1/accounts"), p.authz(), iam.listAccounts());
+    op(router.get("/iam/v1/accounts/:accountId"), p.authz(), iam.describeAccount());
+    op(router.post("/iam/v1/accounts/:accountId/suspend"), p.authz(), iam.suspendAccount());
+    op(router.post("/iam/v1/accounts/:accountId/reactivate"), p.authz(), iam.reactivateAccount());
+    op(router.delete("/iam/v1/accounts/:accountId"), p.authz(), iam.deleteAccount());
+    op(router.post("/iam/v1/users"), p.authz(), iam.createUser());
+    op(router.get("/iam/v1/users"), p.authz(), iam.listUsers());
+    op(router.get("/iam/v1/users/:userName"), p.authz(), iam.getUser());
+    op(router.delete("/iam/v1/users/:userName"), p.authz(), iam.deleteUser());
+    op(router.post("/iam/v1/users/:userName/access-keys"), p.authz(), iam.createAccessKey());
+    op(router.get("/iam/v1/users/:userName/access-keys"), p.authz(), iam.listAccessKeys());
+    op(router.put("/iam/v1/users/:userName/access-keys/:accessKeyId"), p.authz(), iam.updateAccessKey());
+    op(router.delete("/iam/v1/users/:userName/access-keys/:accessKeyId"), p.authz(), iam.deleteAccessKey());
+    op(router.put("/iam/v1/users/:userName/policies/:policyName"), p.authz(), iam.putUserPolicy());
+    op(router.get("/iam/v1/users/:userName/policies/:policyName"), p.authz(), iam.getUserPolicy());
+    op(router.delete("/iam/v1/users/:userName/policies/:policyName"), p.authz(), iam.deleteUserPolicy());
+    op(router.post("/iam/v1/users/:userName/attached-policies"), p.authz(), iam.attachUserPolicy());
+    op(router.get("/iam/v1/users/:userName/attached-policies"), p.authz(), iam.listAttachedUserPolicies());
+    op(router.delete("/iam/v1/users/:userName/attached-policies"), p.authz(), iam.detachUserPolicy());
+    op(router.post("/iam/v1/policies"), p.authz(), iam.createPolicy());
+    op(router.get("/iam/v1/policies"), p.authz(), iam.listPolicies());
+    op(router.delete("/iam/v1/policies/:policyName"), p.authz(), iam.deletePolicy());
+    op(router.post("/iam/v1/simulate"), p.authz(), iam.simulate());
+
     // Compute (controlplane.compute): one line per operation.
     ComputeHandlers c = p.compute();
-    router.post("/compute/v1/instances").handler(c.runInstances());
-    router.get("/compute/v1/instances").handler(c.describeInstances());
-    router.get("/compute/v1/instances/:id").handler(c.describeInstance());
-    router.post("/compute/v1/instances/:id/stop").handler(c.stopInstance());
-    router.post("/compute/v1/instances/:id/start").handler(c.startInstance());
-    router.post("/compute/v1/instances/:id/reboot").handler(c.rebootInstance());
-    router.delete("/compute/v1/instances/:id").handler(c.terminateInstance());
-    router.get("/compute/v1/instances/:id/console").handler(c.consoleOutput());
-    router.post("/compute/v1/instances/:id/exec").handler(c.exec());
-    router.get("/compute/v1/images").handler(c.describeImages());
-    router.post("/compute/v1/images/import").handler(c.importImage());
-    router.get("/compute/v1/instance-types").handler(c.describeInstanceTypes());
+    op(router.post("/compute/v1/instances"), p.authz(), c.runInstances());
+    op(router.get("/compute/v1/instances"), p.authz(), c.describeInstances());
+    op(router.get("/compute/v1/instances/:id"), p.authz(), c.describeInstance());
+    op(router.post("/compute/v1/instances/:id/stop"), p.authz(), c.stopInstance());
+    op(router.post("/compute/v1/instances/:id/start"), p.authz(), c.startInstance());
+    op(router.post("/compute/v1/instances/:id/reboot"), p.authz(), c.rebootInstance());
+    op(router.delete("/compute/v1/instances/:id"), p.authz(), c.terminateInstance());
+    op(router.get("/compute/v1/instances/:id/console"), p.authz(), c.consoleOutput());
+    op(router.post("/compute/v1/instances/:id/exec"), p.authz(), c.exec());
+    op(router.get("/compute/v1/images"), p.authz(), c.describeImages());
+    op(router.post("/compute/v1/images/import"), p.authz(), c.importImage());
+    op(router.get("/compute/v1/instance-types"), p.authz(), c.describeInstanceTypes());
 
     // Anything else under a reserved prefix is an unknown JSON resource.
     for (String prefix : SurfaceClassifier.JSON_API_PREFIXES) {
@@ -92,6 +128,11 @@ public final class ApiRouter {
     // S3: everything else. Bodies stream; only headers are verified up front.
     router.route().handler(p.streamingAuth()).handler(p.s3());
     return router;
+  }
+
+  /** A JSON operation behind the one authorization step. */
+  private static void op(Route route, Authorizer authz, JsonOperation operation) {
+    route.handler(authz.guard(operation)).handler(operation);
   }
 
   private static void notFound(RoutingContext ctx) {

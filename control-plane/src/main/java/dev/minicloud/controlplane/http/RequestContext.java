@@ -1,5 +1,6 @@
 package dev.minicloud.controlplane.http;
 
+import dev.minicloud.controlplane.iam.policy.Decision;
 import dev.minicloud.controlplane.identity.Principal;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -20,6 +21,8 @@ public final class RequestContext {
   private final String sourceAddress;
   private volatile Principal principal;
   private volatile String action;
+  private volatile String resource;
+  private volatile Decision decision;
 
   RequestContext(String requestId, ApiSurface surface, Instant receivedAt, long startNanos, String sourceAddress) {
     this.requestId = requestId;
@@ -74,5 +77,25 @@ public final class RequestContext {
 
   public void action(String action) {
     this.action = action;
+  }
+
+  /**
+   * The resource the authorization step decided on (an ARN such as
+   * {@code arn:minicloud:s3:::bucket/key}, or {@code *}); null before authorization.
+   */
+  public String resource() {
+    return resource;
+  }
+
+  /** The policy engine's decision for this request; null if it was not authorized (yet). */
+  public Decision decision() {
+    return decision;
+  }
+
+  /** Records the authorization step's outcome (for audit): the action, resource and decision. */
+  public void authorized(String action, String resource, Decision decision) {
+    this.action = action;
+    this.resource = resource;
+    this.decision = decision;
   }
 }

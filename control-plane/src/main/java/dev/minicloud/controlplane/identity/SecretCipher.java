@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,6 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * ciphertext moved onto another record does not decrypt.
  *
  * <p>Format: base64(version byte 1 | 12-byte nonce | ciphertext+tag).
+ *
+ * <p>Rotation ({@link MasterKeyRotation}) writes the next key to {@code <keyFile>.next} before it
+ * re-encrypts anything; while that file exists its key is also tried on decryption, so a rotation
+ * interrupted at any point leaves every secret readable (and the rotation can simply be run again).
  */
 public final class SecretCipher {
 
@@ -28,24 +34,55 @@ public final class SecretCipher {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final SecretKeySpec key;
+  /** The key used to encrypt first, then keys that are only tried on decryption. */
+  private final List<SecretKeySpec> keys;
   private final SecureRandom random = new SecureRandom();
 
-  private SecretCipher(byte[] keyBytes) {
-    this.key = new SecretKeySpec(keyBytes, "AES");
+  private SecretCipher(List<byte[]> keyBytes) {
+    this.keys = keyBytes.stream().map(k -> new SecretKeySpec(k, "AES")).toList();
   }
 
-  /** Loads the master key from {@code keyFile}, creating it (mode 0600, 256 random bits) on first use. */
+  /** A cipher over explicit keys: the first encrypts, all are tried on decryption. */
+  static SecretCipher of(byte[] current, byte[]... older) {
+    List<byte[]> all = new ArrayList<>();
+    all.add(current);
+    all.addAll(List.of(older));
+    return new SecretCipher(all);
+  }
+
+  /**
+   * Loads the master key from {@code keyFile}, creating it (mode 0600, 256 random bits) on first use.
+   * The key of an interrupted rotation ({@code <keyFile>.next}) is added for decryption.
+   */
   public static SecretCipher loadOrCreate(Path keyFile) {
+    SecureFiles.createOwnerOnly(keyFile, Base64.getEncoder().encode(newKey()));
+    List<byte[]> all = new ArrayList<>();
+    all.add(readKey(keyFile));
+    Path next = nextKeyFile(keyFile);
+    if (Files.exists(next)) {
+      all.add(readKey(next));
+    }
+    return new SecretCipher(all);
+  }
+
+  /** Where a rotation keeps the next key until every secret is re-encrypted under it. */
+  static Path nextKeyFile(Path keyFile) {
+    return keyFile.resolveSibling(keyFile.getFileName() + ".next");
+  }
+
+  static byte[] newKey() {
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
-    SecureFiles.createOwnerOnly(keyFile, Base64.getEncoder().encode(fresh));
+    return fresh;
+  }
+
+  static byte[] readKey(Path keyFile) {
     try {
       byte[] keyBytes = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
       if (keyBytes.length != 32) {
         throw new IllegalStateException("master key file " + keyFile + " does not hold a 256-bit key");
       }
-      return new SecretCipher(keyBytes);
+      return keyBytes;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read master key " + keyFile, e);
     }
@@ -56,7 +93,7 @@ public final class SecretCipher {
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       ByteBuffer out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length);
@@ -72,15 +109,19 @@ public final class SecretCipher {
     if (all.length < 1 + NONCE_BYTES || all[0] != VERSION) {
       throw new IllegalStateException("unknown secret format");
     }
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 1, NONCE_BYTES));
-      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      byte[] plain = cipher.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES);
-      return new String(plain, StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException e) {
-      // Wrong master key or tampered record: never fall back to anything.
-      throw new IllegalStateException("secret does not decrypt under the master key", e);
+    GeneralSecurityException last = null;
+    for (SecretKeySpec key : keys) {
+      try {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 1, NONCE_BYTES));
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+        byte[] plain = cipher.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES);
+        return new String(plain, StandardCharsets.UTF_8);
+      } catch (GeneralSecurityException e) {
+        last = e;
+      }
     }
+    // Wrong master key or tampered record (the GCM tag says which): never fall back to anything else.
+    throw new IllegalStateException("secret does not decrypt under the master key", last);
   }
 }

@@ -23,7 +23,9 @@ public enum Table {
     INSTANCES,
     USAGE,
     AUDIT,
-    IMAGES;
+    IMAGES,
+    /** Customer managed IAM policies, keyed {@code <account>/<name>}. */
+    POLICIES;
 
     private final String columnFamilyName = name().toLowerCase(Locale.ROOT);
 

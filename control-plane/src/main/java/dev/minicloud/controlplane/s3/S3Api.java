@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The S3 REST API's dispatch: parses bucket, key and sub-resource, resolves the operation and
- * calls its handler. Every handler is registered in {@link S3Handlers}, one line each; an
+ * calls its handler, once the {@link S3Authorizer} (the policy engine) has allowed the call. Every handler is registered in {@link S3Handlers}, one line each; an
  * operation without one answers NotImplemented.
  */
 public final class S3Api implements Handler<RoutingContext> {
@@ -19,10 +19,12 @@ public final class S3Api implements Handler<RoutingContext> {
 
   private final Map<S3Operation, S3Handler> handlers;
   private final String virtualHostDomain;
+  private final S3Authorizer authorizer;
 
-  public S3Api(Map<S3Operation, S3Handler> handlers, String virtualHostDomain) {
+  public S3Api(Map<S3Operation, S3Handler> handlers, String virtualHostDomain, S3Authorizer authorizer) {
     this.handlers = new EnumMap<>(handlers);
     this.virtualHostDomain = virtualHostDomain;
+    this.authorizer = authorizer;
   }
 
   @Override
@@ -41,8 +43,10 @@ public final class S3Api implements Handler<RoutingContext> {
         > S3Request.MAX_KEY_BYTES) {
       throw new ApiException(S3ErrorCode.KEY_TOO_LONG, "Your key is too long (the limit is 1024 bytes of UTF-8).");
     }
+    S3Call call = new S3Call(ctx, request, operation, authorizer);
+    authorizer.authorize(call);
     try {
-      handler.handle(new S3Call(ctx, request, operation));
+      handler.handle(call);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -14,11 +14,22 @@ public final class S3Call {
   private final RoutingContext ctx;
   private final S3Request request;
   private final S3Operation operation;
+  private final S3Authorizer authorizer;
 
-  S3Call(RoutingContext ctx, S3Request request, S3Operation operation) {
+  S3Call(RoutingContext ctx, S3Request request, S3Operation operation, S3Authorizer authorizer) {
     this.ctx = ctx;
     this.request = request;
     this.operation = operation;
+    this.authorizer = authorizer;
+  }
+
+  /**
+   * Whether the caller may also perform {@code action} on {@code key} in this call's bucket (the
+   * policy engine's decision), for operations whose objects are listed in the body (DeleteObjects).
+   * Call it on the event loop.
+   */
+  public boolean allows(String action, String key) {
+    return authorizer.allowsObject(this, action, key);
   }
 
   public S3Request s3() {
@@ -53,7 +64,10 @@ public final class S3Call {
     return ctx;
   }
 
-  /** The authenticated caller (S3 requests without a valid signature never reach a handler). */
+  /**
+   * The authenticated caller, or null for an anonymous request (which reaches a handler only when a
+   * bucket policy or ACL grants it to everyone).
+   */
   public Principal principal() {
     return RequestContext.of(ctx).principal();
   }

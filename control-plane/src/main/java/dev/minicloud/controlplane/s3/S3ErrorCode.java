@@ -43,6 +43,7 @@ public enum S3ErrorCode implements ErrorCode {
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_XML("MalformedXML", 400,
       "The XML you provided was not well-formed or did not validate against our published schema"),
+  MALFORMED_POLICY("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
   MALFORMED_TRAILER("MalformedTrailerError", 400,
       "The request contained trailing data that was not well-formed or did not conform to our published schema."),
   MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded", 400, "Your request was too big."),
@@ -50,6 +51,7 @@ public enum S3ErrorCode implements ErrorCode {
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist"),
+  NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
   NO_SUCH_UPLOAD("NoSuchUpload", 404,
       "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted"

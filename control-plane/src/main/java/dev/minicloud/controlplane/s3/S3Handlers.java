@@ -3,6 +3,7 @@ package dev.minicloud.controlplane.s3;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import dev.minicloud.controlplane.storage.bucket.CreateBucketHandler;
 import dev.minicloud.controlplane.storage.bucket.DeleteBucketHandler;
@@ -58,7 +59,13 @@ public final class S3Handlers {
     h.put(S3Operation.DELETE_BUCKET, new DeleteBucketHandler(access, s.buckets(), s.objects()));
     h.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocationHandler(access));
     h.put(S3Operation.GET_BUCKET_VERSIONING, BucketStatusHandlers.versioning(access));
-    h.put(S3Operation.GET_BUCKET_ACL, BucketStatusHandlers.bucketAcl(access));
+    // Access control: bucket policies and canned ACLs (enforced by the authorization step, see S3Authorizer)
+    h.put(S3Operation.GET_BUCKET_ACL, BucketPolicyHandlers.getAcl(access));
+    h.put(S3Operation.PUT_BUCKET_ACL, BucketPolicyHandlers.putAcl(access, s.buckets()));
+    h.put(S3Operation.GET_BUCKET_POLICY, BucketPolicyHandlers.get(access));
+    h.put(S3Operation.PUT_BUCKET_POLICY, BucketPolicyHandlers.put(access, s.buckets()));
+    h.put(S3Operation.DELETE_BUCKET_POLICY, BucketPolicyHandlers.delete(access, s.buckets()));
+    h.put(S3Operation.GET_BUCKET_POLICY_STATUS, BucketPolicyHandlers.status(access));
     // Listings
     h.put(S3Operation.LIST_OBJECTS, list);
     h.put(S3Operation.LIST_OBJECTS_V2, list);
@@ -72,7 +79,8 @@ public final class S3Handlers {
     h.put(S3Operation.DELETE_OBJECTS, new DeleteObjectsHandler(access, s.objects(), s.blobs(), s.vertx()));
     h.put(S3Operation.COPY_OBJECT, new CopyObjectHandler(access, s.buckets(), s.objects(), s.placement(), s.blobs(),
         s.vertx(), s.clock()));
-    h.put(S3Operation.GET_OBJECT_ACL, BucketStatusHandlers.objectAcl(access, s.objects()));
+    h.put(S3Operation.GET_OBJECT_ACL, BucketPolicyHandlers.getObjectAcl(access, s.objects()));
+    h.put(S3Operation.PUT_OBJECT_ACL, BucketPolicyHandlers.putObjectAcl(access, s.objects()));
     // Tags
     h.put(S3Operation.GET_OBJECT_TAGGING, new GetObjectTaggingHandler(access, s.objects()));
     h.put(S3Operation.PUT_OBJECT_TAGGING, new PutObjectTaggingHandler(access, s.objects(), s.vertx()));

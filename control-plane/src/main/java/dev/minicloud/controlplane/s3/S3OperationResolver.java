@@ -48,6 +48,12 @@ public final class S3OperationResolver {
         if (r.has("acl")) {
           return S3Operation.GET_BUCKET_ACL;
         }
+        if (r.has("policy")) {
+          return S3Operation.GET_BUCKET_POLICY;
+        }
+        if (r.has("policyStatus")) {
+          return S3Operation.GET_BUCKET_POLICY_STATUS;
+        }
         rejectUnsupported(r);
         return "2".equals(r.param("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
       }
@@ -58,12 +64,21 @@ public final class S3OperationResolver {
         if (r.has("tagging")) {
           return S3Operation.PUT_BUCKET_TAGGING;
         }
+        if (r.has("policy")) {
+          return S3Operation.PUT_BUCKET_POLICY;
+        }
+        if (r.has("acl")) {
+          return S3Operation.PUT_BUCKET_ACL;
+        }
         rejectUnsupported(r);
         return S3Operation.CREATE_BUCKET;
       }
       case "DELETE" -> {
         if (r.has("tagging")) {
           return S3Operation.DELETE_BUCKET_TAGGING;
+        }
+        if (r.has("policy")) {
+          return S3Operation.DELETE_BUCKET_POLICY;
         }
         rejectUnsupported(r);
         return S3Operation.DELETE_BUCKET;
@@ -99,6 +114,9 @@ public final class S3OperationResolver {
       case "PUT" -> {
         if (r.has("tagging")) {
           return S3Operation.PUT_OBJECT_TAGGING;
+        }
+        if (r.has("acl")) {
+          return S3Operation.PUT_OBJECT_ACL;
         }
         if (r.has("uploadId") || r.has("partNumber")) {
           return copySource ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;

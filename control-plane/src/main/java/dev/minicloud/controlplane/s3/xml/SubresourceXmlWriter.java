@@ -14,6 +14,9 @@ public final class SubresourceXmlWriter {
   private static final String XSI_CANONICAL_USER =
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\"";
 
+  private static final String XSI_GROUP =
+      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Group\"";
+
   private SubresourceXmlWriter() {}
 
   /**
@@ -65,5 +68,33 @@ public final class SubresourceXmlWriter {
         .end()
         .element("Permission", "FULL_CONTROL")
         .finish();
+  }
+
+  /** The ACL of a canned {@code private} or {@code public-read} bucket or object. */
+  public static String cannedAcl(Owner owner, boolean publicRead) {
+    XmlBuilder xml = XmlBuilder.document("AccessControlPolicy")
+        .owner("Owner", owner)
+        .start("AccessControlList")
+        .start("Grant")
+        .startWithAttributes("Grantee", XSI_CANONICAL_USER)
+        .element("ID", owner.id())
+        .element("DisplayName", owner.displayName())
+        .end()
+        .element("Permission", "FULL_CONTROL")
+        .end();
+    if (publicRead) {
+      xml.start("Grant")
+          .startWithAttributes("Grantee", XSI_GROUP)
+          .element("URI", "http://acs.amazonaws.com/groups/global/AllUsers")
+          .end()
+          .element("Permission", "READ")
+          .end();
+    }
+    return xml.finish();
+  }
+
+  /** GetBucketPolicyStatus. */
+  public static String policyStatus(boolean isPublic) {
+    return XmlBuilder.document("PolicyStatus").element("IsPublic", isPublic).finish();
   }
 }

@@ -5,10 +5,14 @@ import dev.minicloud.controlplane.s3.S3Call;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
 
 /**
- * Finds the bucket a call names and checks the caller may use it. Until the policy engine lands,
- * the rule is S3's default: only the owning account touches its buckets.
+ * Finds the bucket a call names. Whether the caller may use it was decided before the handler ran,
+ * by the one authorization step of the S3 dispatch (the IAM policy engine: identity policies, bucket
+ * policy and ACL), so here only existence is checked.
  */
 public final class BucketAccess {
+
+  /** Routing-context key of the bucket record the authorization step already read for this request. */
+  public static final String RESOLVED = BucketAccess.class.getName() + ".resolved";
 
   private final BucketStore buckets;
 
@@ -17,19 +21,19 @@ public final class BucketAccess {
   }
 
   public BucketRecord readable(S3Call call) {
-    return owned(call);
+    return existing(call);
   }
 
   public BucketRecord writable(S3Call call) {
-    return owned(call);
+    return existing(call);
   }
 
-  private BucketRecord owned(S3Call call) {
-    BucketRecord bucket = buckets.get(call.bucket())
-        .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist"));
-    if (!bucket.ownerAccountId().equals(call.principal().accountId())) {
-      throw new ApiException(S3ErrorCode.ACCESS_DENIED, "Access Denied");
+  private BucketRecord existing(S3Call call) {
+    BucketRecord resolved = call.routing().get(RESOLVED);
+    if (resolved != null && resolved.name().equals(call.bucket())) {
+      return resolved;
     }
-    return bucket;
+    return buckets.get(call.bucket())
+        .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist"));
   }
 }

@@ -3,11 +3,31 @@ package dev.minicloud.controlplane.storage.bucket;
 import java.time.Instant;
 import java.util.Map;
 
-/** A bucket as stored in the BUCKETS table, keyed by its (globally unique) name. */
+/**
+ * A bucket as stored in the BUCKETS table, keyed by its (globally unique) name.
+ *
+ * @param policy the bucket policy document as the owner put it, or null
+ * @param acl the canned ACL ({@code private}, {@code public-read}), or null for private
+ */
 public record BucketRecord(String name, String ownerAccountId, Instant createdAt, String region,
-    Map<String, String> tags) {
+    Map<String, String> tags, String policy, String acl) {
+
+  public static final String PRIVATE = "private";
+  public static final String PUBLIC_READ = "public-read";
+
+  public BucketRecord(String name, String ownerAccountId, Instant createdAt, String region, Map<String, String> tags) {
+    this(name, ownerAccountId, createdAt, region, tags, null, null);
+  }
 
   public BucketRecord withTags(Map<String, String> newTags) {
-    return new BucketRecord(name, ownerAccountId, createdAt, region, Map.copyOf(newTags));
+    return new BucketRecord(name, ownerAccountId, createdAt, region, Map.copyOf(newTags), policy, acl);
+  }
+
+  public BucketRecord withPolicy(String newPolicy) {
+    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, newPolicy, acl);
+  }
+
+  public BucketRecord withAcl(String newAcl) {
+    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, policy, newAcl);
   }
 }

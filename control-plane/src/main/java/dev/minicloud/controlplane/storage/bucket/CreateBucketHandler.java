@@ -44,10 +44,11 @@ public final class CreateBucketHandler implements S3Handler {
     if (problem != null) {
       throw new ApiException(S3ErrorCode.INVALID_BUCKET_NAME, problem);
     }
+    String acl = BucketPolicyHandlers.cannedAcl(call);
     call.guard(S3Documents.read(call, (in, max) -> in == null ? null
         : readConfiguration(in, max)).map(location -> {
       BucketRecord bucket = new BucketRecord(call.bucket(), call.principal().accountId(), clock.instant(),
-          location == null || location.isEmpty() ? region : location, Map.of());
+          location == null || location.isEmpty() ? region : location, Map.of(), null, acl);
       switch (buckets.create(bucket)) {
         case CREATED -> {
           call.response().putHeader("location", "/" + call.bucket());

@@ -8,6 +8,8 @@ import dev.minicloud.controlplane.s3.S3Handler;
 import dev.minicloud.controlplane.s3.xml.InitiateMultipartUploadResult;
 import dev.minicloud.controlplane.s3.xml.MultipartXmlWriter;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
+import dev.minicloud.controlplane.storage.bucket.BucketRecord;
 import dev.minicloud.controlplane.storage.integrity.ChecksumAlgorithm;
 import dev.minicloud.controlplane.storage.object.ObjectHeaders;
 import dev.minicloud.controlplane.storage.object.ObjectTagging;
@@ -54,9 +56,13 @@ public final class CreateMultipartUploadHandler implements S3Handler {
     } else if (type != null) {
       throw new ApiException(S3ErrorCode.INVALID_REQUEST, "x-amz-checksum-type requires x-amz-checksum-algorithm.");
     }
+    if (BucketRecord.PUBLIC_READ.equals(BucketPolicyHandlers.cannedAcl(call))) {
+      throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED, "Canned ACLs on multipart uploads are not supported; "
+          + "use PutObjectAcl after completing the upload.");
+    }
     String uploadId = ids.prefixed("", 48);
     uploads.create(new UploadRecord(uploadId, call.bucket(), call.key(), clock.instant(),
-        call.principal().accountId(), ObjectHeaders.standard(call.http().headers()),
+        call.principal() == null ? "anonymous" : call.principal().accountId(), ObjectHeaders.standard(call.http().headers()),
         ObjectHeaders.userMetadata(call.http().headers()), new ObjectTagging().fromHeader(call.header("x-amz-tagging")),
         algorithm == null ? null : algorithm.algorithmName(), algorithm == null ? null : type));
     if (algorithm != null) {

@@ -11,6 +11,7 @@ import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobCopy;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import dev.minicloud.controlplane.storage.integrity.ChecksumAlgorithm;
 import dev.minicloud.controlplane.storage.integrity.PayloadDigests;
@@ -65,11 +66,12 @@ public final class CopyObjectHandler implements S3Handler {
     Map<String, String> headers = replaceMetadata ? ObjectHeaders.standard(call.http().headers()) : from.headers();
     Map<String, String> userMetadata = replaceMetadata ? ObjectHeaders.userMetadata(call.http().headers())
         : from.userMetadata();
+    String acl = BucketPolicyHandlers.cannedAcl(call);
     Map<String, String> tags = replaceTags ? new ObjectTagging().fromHeader(call.header("x-amz-tagging")) : from.tags();
     Future<ObjectRecord> copied;
     if (self) {
       copied = Future.succeededFuture(new ObjectRecord(call.key(), from.size(), from.etag(), clock.instant(), headers,
-          userMetadata, from.checksums(), from.checksumType(), tags, from.segments(), from.partSizes()));
+          userMetadata, from.checksums(), from.checksumType(), tags, from.segments(), from.partSizes(), acl));
     } else {
       List<ChecksumAlgorithm> algorithms = from.checksums().keySet().stream()
           .map(name -> ChecksumAlgorithm.fromAlgorithmName(name).orElseThrow()).toList();
@@ -87,7 +89,8 @@ public final class CopyObjectHandler implements S3Handler {
               result.checksumBase64(algorithm).ifPresent(v -> checksums.put(algorithm.algorithmName(), v));
             }
             return new ObjectRecord(call.key(), from.size(), "\"" + result.md5Hex() + "\"", clock.instant(), headers,
-                userMetadata, checksums, checksums.isEmpty() ? null : "FULL_OBJECT", tags, List.of(segment), List.of());
+                userMetadata, checksums, checksums.isEmpty() ? null : "FULL_OBJECT", tags, List.of(segment), List.of(),
+                acl);
           });
     }
     call.guard(copied.compose(object -> vertx.executeBlocking(() -> objects.replace(call.bucket(), object), false)

@@ -5,7 +5,6 @@ import dev.minicloud.controlplane.s3.S3Call;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Request;
 import dev.minicloud.controlplane.s3.HttpDates;
-import dev.minicloud.controlplane.storage.bucket.BucketRecord;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import java.time.Instant;
 
@@ -15,8 +14,11 @@ import java.time.Instant;
  */
 public record CopySource(String bucket, String key, ObjectRecord object) {
 
-  public static CopySource resolve(S3Call call, BucketStore buckets, ObjectIndex objects) {
-    String header = call.header("x-amz-copy-source");
+  /** Where a copy source header points. */
+  public record Location(String bucket, String key) {}
+
+  /** Parses {@code x-amz-copy-source: [/]bucket/key[?versionId=null]} (URL-encoded). */
+  public static Location parse(String header) {
     String raw = header.startsWith("/") ? header.substring(1) : header;
     int q = raw.indexOf('?');
     if (q >= 0) {
@@ -32,13 +34,19 @@ public record CopySource(String bucket, String key, ObjectRecord object) {
       throw new ApiException(S3ErrorCode.INVALID_ARGUMENT,
           "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
     }
-    String bucket = decoded.substring(0, slash);
-    String key = decoded.substring(slash + 1);
-    BucketRecord source = buckets.get(bucket)
+    return new Location(decoded.substring(0, slash), decoded.substring(slash + 1));
+  }
+
+  /**
+   * The source object. Whether the caller may read it (s3:GetObject on the source) was decided by
+   * the authorization step before the handler ran.
+   */
+  public static CopySource resolve(S3Call call, BucketStore buckets, ObjectIndex objects) {
+    Location location = parse(call.header("x-amz-copy-source"));
+    String bucket = location.bucket();
+    String key = location.key();
+    buckets.get(bucket)
         .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist"));
-    if (!source.ownerAccountId().equals(call.principal().accountId())) {
-      throw new ApiException(S3ErrorCode.ACCESS_DENIED, "Access Denied");
-    }
     ObjectRecord object = objects.get(bucket, key)
         .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist."));
     checkConditions(call, object);

@@ -13,6 +13,8 @@ import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,14 +46,27 @@ public final class DeleteObjectsHandler implements S3Handler {
           "Missing required header for this request: Content-MD5 or x-amz-checksum-*");
     }
     call.guard(S3Documents.read(call, S3RequestXmlParser::parseDelete)
-        .compose(request -> vertx.executeBlocking(() -> deleteAll(call.bucket(), request), false))
+        .compose(request -> {
+          // Each key is authorized on its own (s3:DeleteObject on bucket/key), as S3 does.
+          Set<String> denied = new HashSet<>();
+          for (DeleteObjectsRequest.ObjectIdentifier id : request.objects()) {
+            if (!call.allows("s3:DeleteObject", id.key())) {
+              denied.add(id.key());
+            }
+          }
+          return vertx.executeBlocking(() -> deleteAll(call.bucket(), request, denied), false);
+        })
         .onSuccess(result -> call.xml(200, ObjectXmlWriter.deleteResult(result))));
   }
 
-  private DeleteResult deleteAll(String bucket, DeleteObjectsRequest request) {
+  private DeleteResult deleteAll(String bucket, DeleteObjectsRequest request, Set<String> denied) {
     List<DeleteResult.Deleted> deleted = new ArrayList<>();
     List<DeleteResult.Failure> failed = new ArrayList<>();
     for (DeleteObjectsRequest.ObjectIdentifier id : request.objects()) {
+      if (denied.contains(id.key())) {
+        failed.add(new DeleteResult.Failure(id.key(), id.versionId(), "AccessDenied", "Access Denied"));
+        continue;
+      }
       if (id.versionId().isPresent() && !id.versionId().get().equals("null")) {
         failed.add(new DeleteResult.Failure(id.key(), id.versionId(), "NoSuchVersion",
             "The specified version does not exist."));

@@ -16,14 +16,28 @@ import java.util.Map;
  * @param checksumType FULL_OBJECT or COMPOSITE (multipart), null without checksums
  * @param segments where the bytes are, in order
  * @param partSizes sizes of the parts of a multipart object (for GetObject partNumber), empty otherwise
+ * @param acl the canned ACL ({@code private}, {@code public-read}); null means private
  */
 public record ObjectRecord(
     String key, long size, String etag, Instant lastModified, Map<String, String> headers,
     Map<String, String> userMetadata, Map<String, String> checksums, String checksumType,
-    Map<String, String> tags, List<Segment> segments, List<Long> partSizes) {
+    Map<String, String> tags, List<Segment> segments, List<Long> partSizes, String acl) {
+
+  /** A private object (no canned ACL). */
+  public ObjectRecord(String key, long size, String etag, Instant lastModified, Map<String, String> headers,
+      Map<String, String> userMetadata, Map<String, String> checksums, String checksumType,
+      Map<String, String> tags, List<Segment> segments, List<Long> partSizes) {
+    this(key, size, etag, lastModified, headers, userMetadata, checksums, checksumType, tags, segments, partSizes,
+        null);
+  }
 
   public ObjectRecord withTags(Map<String, String> newTags) {
     return new ObjectRecord(key, size, etag, lastModified, headers, userMetadata, checksums, checksumType,
-        Map.copyOf(newTags), segments, partSizes);
+        Map.copyOf(newTags), segments, partSizes, acl);
+  }
+
+  public ObjectRecord withAcl(String newAcl) {
+    return new ObjectRecord(key, size, etag, lastModified, headers, userMetadata, checksums, checksumType,
+        tags, segments, partSizes, newAcl);
   }
 }

@@ -9,6 +9,7 @@ import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.blob.BlobUpload;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class PutObjectHandler implements S3Handler {
     Map<String, String> headers = ObjectHeaders.standard(call.http().headers());
     Map<String, String> userMetadata = ObjectHeaders.userMetadata(call.http().headers());
     Map<String, String> tags = tagging.fromHeader(call.header("x-amz-tagging"));
+    String acl = BucketPolicyHandlers.cannedAcl(call);
     String blobId = ids.prefixed("o", 32);
     var nodes = placement.choose(blobId);
     call.guard(BlobUpload.run(blobs, nodes, blobId, size, call.http(), integrity.transform(), integrity::update)
@@ -69,7 +71,7 @@ public final class PutObjectHandler implements S3Handler {
           }
           ObjectRecord object = new ObjectRecord(call.key(), segment.size(), verified.etag(), clock.instant(),
               headers, userMetadata, verified.checksums(), verified.checksums().isEmpty() ? null : "FULL_OBJECT",
-              tags, List.of(segment), List.of());
+              tags, List.of(segment), List.of(), acl);
           return vertx.executeBlocking(() -> objects.replace(call.bucket(), object), false)
               .onSuccess(previous -> previous.ifPresent(old -> old.segments().forEach(blobs::delete)))
               .onFailure(e -> blobs.delete(segment))

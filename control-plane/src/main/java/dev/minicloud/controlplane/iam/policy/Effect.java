@@ -1,0 +1,4 @@
+package dev.minicloud.controlplane.iam.policy;
+
+/** A statement's effect. */
+public enum Effect { ALLOW, DENY }
