@@ -12,12 +12,13 @@ public final class Main {
   private Main() {}
 
   public static CommandLine commandLine() {
-    return MiniCloudCommand.commandLine()
+    CommandLine minicloud = MiniCloudCommand.commandLine()
         .addSubcommand("server", new ServerCommand())
         .addSubcommand("control-plane", new ControlPlaneCommand())
         .addSubcommand("storage-node", new StorageNodeCommand())
-        .addSubcommand("compute-agent", new ComputeAgentCommand())
-        .addSubcommand("admin", new AdminCommand());
+        .addSubcommand("compute-agent", new ComputeAgentCommand());
+    minicloud.getSubcommands().get("admin").addSubcommand("rotate-master-key", new RotateMasterKeyCommand());
+    return minicloud;
   }
 
   public static void main(String[] args) {
