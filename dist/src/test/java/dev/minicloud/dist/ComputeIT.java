@@ -354,6 +354,11 @@ class ComputeIT {
           Map.of("command", List.of("cat", "/marker")));
       assertEquals("imported-ok\n", json(exec).get("stdout").asText(), exec.body());
       assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
+
+      assertEquals(200, send("DELETE", "/compute/v1/images/" + imageId, null).statusCode());
+      assertFalse(names(json(api.get("compute", "/compute/v1/images")).get("images"), "imageId").contains(imageId));
+      String busybox = json(api.get("compute", "/compute/v1/images")).get("images").get(0).get("imageId").asText();
+      assertError(send("DELETE", "/compute/v1/images/" + busybox, null), 403, "AccessDenied");
     } finally {
       run("docker", "rmi", "-f", "minicloud/" + imageId + ":latest");
     }

@@ -1,6 +1,7 @@
 package dev.minicloud.controlplane.compute;
 
 import dev.minicloud.controlplane.compute.agent.AgentClient;
+import dev.minicloud.controlplane.compute.image.DeregisterImageHandler;
 import dev.minicloud.controlplane.compute.image.DescribeImagesHandler;
 import dev.minicloud.controlplane.compute.image.ImageCatalog;
 import dev.minicloud.controlplane.compute.image.ImportImageHandler;
@@ -30,6 +31,7 @@ public record ComputeHandlers(
     ExecCommandHandler exec,
     DescribeImagesHandler describeImages,
     ImportImageHandler importImage,
+    DeregisterImageHandler deregisterImage,
     DescribeInstanceTypesHandler describeInstanceTypes) {
 
   public static ComputeHandlers create(InstanceService instances, ImageCatalog images, InstanceTypeCatalog types,
@@ -46,6 +48,7 @@ public record ComputeHandlers(
         new ExecCommandHandler(instances),
         new DescribeImagesHandler(images),
         importImage,
+        new DeregisterImageHandler(images),
         new DescribeInstanceTypesHandler(types));
   }
 }

@@ -78,6 +78,7 @@ public final class ApiRouter {
     router.post("/compute/v1/instances/:id/exec").handler(c.exec());
     router.get("/compute/v1/images").handler(c.describeImages());
     router.post("/compute/v1/images/import").handler(c.importImage());
+    router.delete("/compute/v1/images/:id").handler(c.deregisterImage());
     router.get("/compute/v1/instance-types").handler(c.describeInstanceTypes());
 
     // Anything else under a reserved prefix is an unknown JSON resource.
