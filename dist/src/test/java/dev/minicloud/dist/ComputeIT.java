@@ -203,6 +203,15 @@ class ComputeIT {
     assertFalse(ids("/compute/v1/instances?state=stopped").contains(id));
     assertFalse(ids("/compute/v1/instances?tag:Name=db").contains(id));
     assertTrue(ids("/compute/v1/instances?instanceType=nano").contains(id));
+    assertEquals(List.of(id), ids("/compute/v1/instances?instanceId=" + id));
+    assertEquals(List.of(), ids("/compute/v1/instances?instanceId=i-0123456789abcdef0"));
+
+    // The agent's internal API listens on the host's loopback: from inside the instance, 127.0.0.1 is
+    // the instance itself, so the call cannot even connect (and would need the cluster token).
+    HttpResponse<String> probe = send("POST", "/compute/v1/instances/" + id + "/exec", Map.of("command",
+        List.of("wget", "-q", "-T", "2", "-O", "-", "http://127.0.0.1:" + agent.port() + "/internal/v1/info")));
+    assertEquals(200, probe.statusCode(), probe.body());
+    assertNotEquals(0, json(probe).get("exitCode").asInt(), probe.body());
 
     assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
     assertTrue(dockerInspectOrNull("minicloud-" + id) == null, "container removed");

@@ -287,9 +287,17 @@ public final class InstanceService {
   }
 
   /** Filters of a describe call; null or empty members match everything. */
-  public record Filters(Set<InstanceState> states, String instanceType, String imageId, Map<String, String> tags) {
+  public record Filters(Set<InstanceState> states, String instanceType, String imageId, Map<String, String> tags,
+      Set<String> instanceIds) {
+
+    /** Filters without an instance-id list. */
+    public Filters(Set<InstanceState> states, String instanceType, String imageId, Map<String, String> tags) {
+      this(states, instanceType, imageId, tags, null);
+    }
+
     Predicate<InstanceRecord> predicate() {
-      return r -> (states == null || states.isEmpty() || states.contains(r.state()))
+      return r -> (instanceIds == null || instanceIds.isEmpty() || instanceIds.contains(r.instanceId()))
+          && (states == null || states.isEmpty() || states.contains(r.state()))
           && (instanceType == null || instanceType.equals(r.instanceType()))
           && (imageId == null || imageId.equals(r.imageId()))
           && (tags == null || tags.entrySet().stream().allMatch(t -> t.getValue().equals(r.tags().get(t.getKey()))));
