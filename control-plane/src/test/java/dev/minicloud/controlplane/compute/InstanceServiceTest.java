@@ -298,6 +298,8 @@ class InstanceServiceTest {
     String id = runOne(ALICE).instanceId();
     clock.advance(Duration.ofSeconds(30));
     agents.duringReboot(() -> {
+      assertEquals(ApiErrorCode.INCORRECT_INSTANCE_STATE, code(() -> service.stop(ALICE, id)), "reboot in flight");
+      assertEquals(ApiErrorCode.INCORRECT_INSTANCE_STATE, code(() -> service.reboot(ALICE, id)), "reboot in flight");
       try {
         await(reconciler.reconcileOnce());
       } catch (Exception e) {

@@ -207,8 +207,8 @@ public final class InstanceService {
     if (noop.contains(r.state())) {
       return Future.succeededFuture(new InstanceView.StateChange(instanceId, r.state().view(), r.state().view()));
     }
-    if (!from.contains(r.state())) {
-      throw incorrectState(r, verb);
+    if (!from.contains(r.state()) || (r.operation() != null && during != InstanceState.SHUTTING_DOWN)) {
+      throw incorrectState(r, verb); // only terminate may interrupt a reboot in flight
     }
     InstanceRecord moving = store.update(accountId, instanceId, r.version(),
             x -> x.withState(during, reason == null ? during.wireName() : reason, x.ports(), clock.instant()))
@@ -442,7 +442,8 @@ public final class InstanceService {
 
   private static ApiException incorrectState(InstanceRecord r, String verb) {
     return new ApiException(ApiErrorCode.INCORRECT_INSTANCE_STATE, "The instance '" + r.instanceId()
-        + "' is not in a state from which it can be " + verb + " (it is " + r.state().wireName() + ").");
+        + "' is not in a state from which it can be " + verb + " (it is " + r.state().wireName()
+        + (r.operation() == null ? "" : ", " + r.operation() + " in progress") + ").");
   }
 
   private static ApiException invalid(String message) {
