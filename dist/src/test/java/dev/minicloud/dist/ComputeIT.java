@@ -412,7 +412,64 @@ class ComputeIT {
     }
   }
 
+  @Test
+  void otherAccountsAndUsersWithoutPolicyCannotTouchAnInstance() throws Exception {
+    String imageId = json(api.get("compute", "/compute/v1/images")).get("images").get(0).get("imageId").asText();
+    HttpResponse<String> ran = send("POST", "/compute/v1/instances", Map.of("imageId", imageId, "instanceType", "nano"));
+    assertEquals(200, ran.statusCode(), ran.body());
+    String id = json(ran).get("instances").get(0).get("instanceId").asText();
+    launched.add(id);
+    String instance = "/compute/v1/instances/" + id;
+    Map<String, Object> exec = Map.of("command", List.of("echo", "hi"));
+
+    // Another account: the instance does not exist for it (as in EC2), whatever the call.
+    JsonNode other = json(send("iam", "POST", "/iam/v1/accounts", Map.of("name", "other-team")));
+    SignedHttp otherRoot = as(other.get("rootAccessKey"));
+    assertError(otherRoot.get("compute", instance), 404, "InvalidInstanceID.NotFound");
+    assertError(otherRoot.get("compute", instance + "/console?tail=5"), 404, "InvalidInstanceID.NotFound");
+    assertError(call(otherRoot, "POST", instance + "/exec", exec), 404, "InvalidInstanceID.NotFound");
+    assertError(call(otherRoot, "POST", instance + "/stop", null), 404, "InvalidInstanceID.NotFound");
+    assertError(call(otherRoot, "DELETE", instance, null), 404, "InvalidInstanceID.NotFound");
+    assertFalse(names(json(otherRoot.get("compute", "/compute/v1/instances")).get("instances"), "instanceId")
+        .contains(id));
+
+    // Users of the owning account: nothing without a policy; ReadOnlyAccess describes but cannot act.
+    SignedHttp nobody = as(userKey("nobody"));
+    assertError(nobody.get("compute", instance), 403, "AccessDenied");
+    assertError(call(nobody, "POST", "/compute/v1/instances", Map.of("imageId", imageId, "instanceType", "nano")),
+        403, "AccessDenied");
+    SignedHttp reader = as(userKey("reader"));
+    assertEquals(200, send("iam", "POST", "/iam/v1/users/reader/attached-policies",
+        Map.of("policyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess")).statusCode());
+    assertEquals(id, json(reader.get("compute", instance)).get("instanceId").asText());
+    assertError(call(reader, "POST", instance + "/stop", null), 403, "AccessDenied");
+    assertError(call(reader, "POST", instance + "/exec", exec), 403, "AccessDenied");
+    assertEquals("running", describe(id).get("state").get("name").asText());
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private HttpResponse<String> send(String service, String method, String path, Object body) {
+    return api.send(method, service, path, body == null ? new byte[0] : Json.toBytes(body),
+        body == null ? Map.of() : Map.of("content-type", "application/json"));
+  }
+
+  private static HttpResponse<String> call(SignedHttp caller, String method, String path, Object body) {
+    return caller.send(method, "compute", path, body == null ? new byte[0] : Json.toBytes(body),
+        body == null ? Map.of() : Map.of("content-type", "application/json"));
+  }
+
+  /** A user of the platform root's account with an access key of its own. */
+  private JsonNode userKey(String userName) {
+    assertEquals(201, send("iam", "POST", "/iam/v1/users", Map.of("userName", userName)).statusCode());
+    return json(send("iam", "POST", "/iam/v1/users/" + userName + "/access-keys", null)).get("accessKey");
+  }
+
+  private SignedHttp as(JsonNode key) {
+    return new SignedHttp(controlPlane.endpoint(), new dev.minicloud.common.sigv4.SigningCredentials(
+        key.get("accessKeyId").asText(), key.get("secretAccessKey").asText()), Clock.systemUTC());
+  }
+
 
   private HttpResponse<String> send(String method, String path, Object body) {
     byte[] bytes = body == null ? new byte[0] : Json.toBytes(body);
