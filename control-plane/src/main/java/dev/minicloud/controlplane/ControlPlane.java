@@ -2,7 +2,22 @@ package dev.minicloud.controlplane;
 
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.id.Ids;
+import dev.minicloud.controlplane.audit.AuditHook;
+import dev.minicloud.controlplane.audit.AuditLog;
+import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
+import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.SigV4AuthHandler;
+import dev.minicloud.controlplane.billing.GetInvoiceHandler;
+import dev.minicloud.controlplane.billing.GetPriceListHandler;
+import dev.minicloud.controlplane.billing.GetUsageHandler;
+import dev.minicloud.controlplane.billing.Invoices;
+import dev.minicloud.controlplane.billing.PriceList;
+import dev.minicloud.controlplane.metering.InstanceUsage;
+import dev.minicloud.controlplane.metering.MeteringOptions;
+import dev.minicloud.controlplane.metering.RequestMeteringHook;
+import dev.minicloud.controlplane.metering.StorageSampler;
+import dev.minicloud.controlplane.metering.UsageJournal;
+import dev.minicloud.controlplane.metering.UsageStore;
 import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
@@ -73,6 +88,8 @@ public final class ControlPlane implements AutoCloseable {
   private ClusterToken clusterToken;
   private Optional<TlsMaterial> tls = Optional.empty();
   private String rootAccountId;
+  private UsageJournal usageJournal;
+  private InstanceUsage instanceUsage;
 
   public ControlPlane(ControlPlaneOptions options, Clock clock, PrintStream console) {
     this.options = options;
@@ -109,6 +126,22 @@ public final class ControlPlane implements AutoCloseable {
     vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> nodes.markMissing());
 
     ObjectIndex objects = new ObjectIndex(store);
+
+    // Metering, billing and audit (docs/api/billing.md, docs/api/audit.md).
+    MeteringOptions metering = MeteringOptions.fromEnvironment(System.getenv());
+    UsageStore usage = new UsageStore(store);
+    usageJournal = new UsageJournal(usage);
+    usageJournal.bindMetrics(metrics);
+    instanceUsage = new InstanceUsage(usageJournal);
+    StorageSampler sampler = new StorageSampler(store, usage, clock);
+    AuditLog audit = new AuditLog(store);
+    Invoices invoices = new Invoices(usage, PriceList.load(metering.pricingFile(), data), clock);
+    vertx.setPeriodic(metering.changedSampleInterval().toMillis(),
+        id -> background(sampler::sampleChanged));
+    vertx.setPeriodic(0, metering.storageSampleInterval().toMillis(), id -> background(() -> {
+      sampler.sampleAll();
+      audit.sealClosedHours(clock.instant());
+    }));
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -126,7 +159,14 @@ public final class ControlPlane implements AutoCloseable {
         new ListNodesHandler(nodes),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(new BucketStore(store), objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), new BlobClient(vertx, nodes, clusterToken),
-            options.region(), vertx, clock)), options.virtualHostDomain())));
+            options.region(), vertx, clock)), options.virtualHostDomain()),
+        new AuditHook(usageJournal, audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain()),
+        new RequestMeteringHook(usageJournal, sampler::changed, metrics),
+        new GetUsageHandler(usage, vertx, clock),
+        new GetInvoiceHandler(invoices, vertx),
+        new GetPriceListHandler(invoices.priceList()),
+        new ListAuditEventsHandler(audit, vertx, clock),
+        new VerifyAuditHandler(audit, vertx, clock)));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setHost(options.bindAddress())
@@ -145,6 +185,19 @@ public final class ControlPlane implements AutoCloseable {
     server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
     LOG.info("control plane listening on {}", endpoint());
     return this;
+  }
+
+  /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */
+  public InstanceUsage instanceUsage() {
+    return instanceUsage;
+  }
+
+  /** Runs periodic metering work on a worker thread; a failure is logged and the next run retries. */
+  private void background(Runnable task) {
+    vertx.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false).onFailure(e -> LOG.error("metering background task failed", e));
   }
 
   /**
@@ -199,6 +252,9 @@ public final class ControlPlane implements AutoCloseable {
         await(vertx.close());
       }
     } finally {
+      if (usageJournal != null) {
+        usageJournal.close(); // commits what is queued before the store closes
+      }
       if (store != null) {
         store.close();
       }

@@ -2,7 +2,12 @@ package dev.minicloud.controlplane.http;
 
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
+import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.PlatformRootOnly;
+import dev.minicloud.controlplane.billing.GetInvoiceHandler;
+import dev.minicloud.controlplane.billing.GetPriceListHandler;
+import dev.minicloud.controlplane.billing.GetUsageHandler;
 import dev.minicloud.controlplane.auth.SigV4AuthHandler;
 import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
@@ -18,7 +23,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Every route of the public endpoint, top to bottom. Shared concerns (request id, access log,
  * authentication, errors) are handlers on the way in, registered once here; each API operation is
- * one handler class. Later: policy, audit and metering hook in right after authentication.
+ * one handler class. Audit and metering are route handlers registered once, at the top.
  */
 public final class ApiRouter {
 
@@ -36,7 +41,14 @@ public final class ApiRouter {
       ClusterTokenGuard clusterToken,
       NodeHeartbeatHandler nodeHeartbeat,
       ListNodesHandler listNodes,
-      Handler<RoutingContext> s3) {}
+      Handler<RoutingContext> s3,
+      Handler<RoutingContext> auditHook,
+      Handler<RoutingContext> meteringHook,
+      GetUsageHandler usage,
+      GetInvoiceHandler invoice,
+      GetPriceListHandler prices,
+      ListAuditEventsHandler auditEvents,
+      VerifyAuditHandler auditVerify) {}
 
   private ApiRouter() {}
 
@@ -46,6 +58,12 @@ public final class ApiRouter {
 
     router.route().handler(p.requestContext());
     router.route().failureHandler(p.failures());
+
+    // Audit and metering, once each for every protocol. They record when the response is written,
+    // reading the principal (set by authentication, step 4 below), action and outcome from the
+    // RequestContext; unauthenticated requests carry no principal and are neither audited nor billed.
+    router.route().handler(p.auditHook());
+    router.route().handler(p.meteringHook());
 
     // Probes: unauthenticated.
     router.get("/health/live").handler(p.health()::live);
@@ -62,6 +80,13 @@ public final class ApiRouter {
     }
     router.route("/admin/v1/*").handler(new PlatformRootOnly());
     router.get("/admin/v1/nodes").handler(p.listNodes());
+
+    // Billing and audit.
+    router.get("/billing/v1/usage").handler(p.usage());
+    router.get("/billing/v1/invoices/:month").handler(p.invoice());
+    router.get("/billing/v1/prices").handler(p.prices());
+    router.get("/audit/v1/events").handler(p.auditEvents());
+    router.post("/audit/v1/verify").handler(new PlatformRootOnly()).handler(p.auditVerify());
 
     // Anything else under a reserved prefix is an unknown JSON resource.
     for (String prefix : SurfaceClassifier.JSON_API_PREFIXES) {

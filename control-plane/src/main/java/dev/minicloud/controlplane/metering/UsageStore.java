@@ -1,0 +1,137 @@
+package dev.minicloud.controlplane.metering;
+
+import dev.minicloud.controlplane.metadata.CloseableIterator;
+import dev.minicloud.controlplane.metadata.Entry;
+import dev.minicloud.controlplane.metadata.KeyRange;
+import dev.minicloud.controlplane.metadata.MetadataStore;
+import dev.minicloud.controlplane.metadata.Table;
+import dev.minicloud.controlplane.metadata.WriteBatch;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Usage aggregated per account, meter and hour in the USAGE table, fed by idempotent events.
+ *
+ * <p>Keys of the USAGE table (UTF-8):
+ * <ul>
+ *   <li>{@code e/<eventId>}: the event was counted (so a replay is ignored);</li>
+ *   <li>{@code h/<accountId>/<hour start, epoch seconds, 12 digits>/<meter>}: the hour's quantity as a
+ *       decimal string;</li>
+ *   <li>{@code s/<accountId>}: the storage sampler's last sample ({@link StorageSampler});</li>
+ *   <li>{@code i/<accountId>/<yyyy-mm>}: a closed month's invoice, frozen (billing);</li>
+ *   <li>{@code b/<accountId>}: the account's monthly budget (billing).</li>
+ * </ul>
+ * The id markers and the aggregates change in one atomic batch, so after a crash an event is either
+ * counted and marked, or neither; replaying it then counts it exactly once. Writes are serialised
+ * here (read-modify-write of aggregates). Thread-safe.
+ */
+public final class UsageStore {
+
+  private static final byte[] COUNTED = new byte[] {1};
+
+  private final MetadataStore store;
+
+  public UsageStore(MetadataStore store) {
+    this.store = store;
+  }
+
+  public MetadataStore metadata() {
+    return store;
+  }
+
+  /**
+   * Counts every event whose id was not counted before and commits them, together with the other
+   * operations already in {@code batch}, atomically and durably.
+   *
+   * @return how many events were new (the rest were replays)
+   */
+  public synchronized int record(List<UsageEvent> events, WriteBatch batch) {
+    Map<String, BigDecimal> aggregates = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    int applied = 0;
+    for (UsageEvent event : events) {
+      byte[] marker = utf8("e/" + event.eventId());
+      if (!seen.add(event.eventId()) || store.get(Table.USAGE, marker).isPresent()) {
+        continue;
+      }
+      batch.put(Table.USAGE, marker, COUNTED);
+      String key = aggregateKey(event.accountId(), hourOf(event.time()), event.meter());
+      BigDecimal current = aggregates.containsKey(key) ? aggregates.get(key) : read(key).orElse(null);
+      BigDecimal next;
+      if (current == null) {
+        next = event.quantity();
+      } else if (Meters.isMaximum(event.meter())) {
+        next = current.max(event.quantity());
+      } else {
+        next = current.add(event.quantity());
+      }
+      aggregates.put(key, next);
+      applied++;
+    }
+    aggregates.forEach((key, value) -> batch.put(Table.USAGE, utf8(key), utf8(value.toPlainString())));
+    if (!batch.isEmpty()) {
+      store.commit(batch);
+    }
+    return applied;
+  }
+
+  /** Whether an event id has been counted. */
+  public boolean counted(String eventId) {
+    return store.get(Table.USAGE, utf8("e/" + eventId)).isPresent();
+  }
+
+  /**
+   * Hourly aggregates whose hour starts in {@code [from, to)}, for one account (or all when
+   * {@code accountId} is null) and one meter (or all when null), ordered by account, hour, meter.
+   */
+  public List<HourlyUsage> hourly(String accountId, Instant from, Instant to, String meter) {
+    Instant firstHour = hourOf(from);
+    List<HourlyUsage> out = new ArrayList<>();
+    KeyRange range = accountId == null
+        ? KeyRange.prefix(utf8("h/"))
+        : KeyRange.between(utf8("h/" + accountId + "/" + hourKey(firstHour)), utf8("h/" + accountId + "/" + hourKey(to)));
+    try (CloseableIterator<Entry> entries = store.scan(Table.USAGE, range)) {
+      while (entries.hasNext()) {
+        Entry entry = entries.next();
+        String[] parts = entry.keyAsString().split("/", 4);
+        Instant hour = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        if (hour.isBefore(firstHour) || !hour.isBefore(to) || (meter != null && !meter.equals(parts[3]))) {
+          continue;
+        }
+        out.add(new HourlyUsage(parts[1], parts[3], hour, hour.plus(1, ChronoUnit.HOURS),
+            new BigDecimal(new String(entry.value(), StandardCharsets.UTF_8))));
+      }
+    }
+    return out;
+  }
+
+  /** The start of the UTC hour containing {@code time}. */
+  public static Instant hourOf(Instant time) {
+    return time.truncatedTo(ChronoUnit.HOURS);
+  }
+
+  private Optional<BigDecimal> read(String key) {
+    return store.get(Table.USAGE, utf8(key)).map(v -> new BigDecimal(new String(v, StandardCharsets.UTF_8)));
+  }
+
+  static String aggregateKey(String accountId, Instant hour, String meter) {
+    return "h/" + accountId + "/" + hourKey(hour) + "/" + meter;
+  }
+
+  private static String hourKey(Instant hour) {
+    return String.format("%012d", Math.max(0, hour.getEpochSecond()));
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
