@@ -34,4 +34,9 @@ public record UsageEvent(String eventId, String accountId, String meter, Instant
   public static UsageEvent of(String eventId, String accountId, String meter, Instant time, long quantity) {
     return new UsageEvent(eventId, accountId, meter, time, BigDecimal.valueOf(quantity));
   }
+
+  /** The same usage under another id. */
+  public UsageEvent withId(String newId) {
+    return new UsageEvent(newId, accountId, meter, time, quantity);
+  }
 }
