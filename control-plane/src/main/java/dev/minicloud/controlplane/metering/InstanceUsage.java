@@ -11,8 +11,8 @@ import java.util.List;
  * The compute service's way into metering: {@code compute.instance-seconds.<type>}, per second
  * while running, with a 60-second minimum per start (as EC2 bills Linux instances).
  *
- * <p>How the compute code uses it (all calls durable on return, idempotent, any thread but not
- * the event loop):
+ * <p>How the compute code uses it (every call is in the write-ahead log on return, see
+ * {@link UsageJournal}; idempotent; any thread but not the event loop):
  * <pre>{@code
  * // while an instance runs, e.g. from the reconciler every minute and at each state change:
  * instanceUsage.running(accountId, instanceId, "small", lastRecordedUntil, now);
@@ -35,12 +35,12 @@ public final class InstanceUsage {
     this.journal = journal;
   }
 
-  /** Records that the instance ran from {@code from} to {@code to}; durable on return. */
+  /** Records that the instance ran from {@code from} to {@code to}; logged on return. */
   public void running(String accountId, String instanceId, String instanceType, Instant from, Instant to) {
     journal.submitAndWait(runningEvents(accountId, instanceId, instanceType, from, to), b -> { });
   }
 
-  /** Applies the 60-second minimum to the run that started at {@code startedAt}; durable on return. */
+  /** Applies the 60-second minimum to the run that started at {@code startedAt}; logged on return. */
   public void runEnded(String accountId, String instanceId, String instanceType, Instant startedAt, Instant endedAt) {
     journal.submitAndWait(minimumEvents(accountId, instanceId, instanceType, startedAt, endedAt), b -> { });
   }

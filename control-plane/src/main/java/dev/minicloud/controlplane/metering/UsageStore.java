@@ -50,11 +50,19 @@ public final class UsageStore {
 
   /**
    * Counts every event whose id was not counted before and commits them, together with the other
-   * operations already in {@code batch}, atomically and durably.
+   * operations already in {@code batch}, atomically and durably (fsynced).
    *
    * @return how many events were new (the rest were replays)
    */
-  public synchronized int record(List<UsageEvent> events, WriteBatch batch) {
+  public int record(List<UsageEvent> events, WriteBatch batch) {
+    return record(events, batch, true);
+  }
+
+  /**
+   * As {@link #record(List, WriteBatch)}; with {@code synced} false the batch is in the write-ahead
+   * log on return (survives a process crash) and fsynced later ({@link MetadataStore#commitUnsynced}).
+   */
+  public synchronized int record(List<UsageEvent> events, WriteBatch batch, boolean synced) {
     Map<String, BigDecimal> aggregates = new HashMap<>();
     Set<String> seen = new HashSet<>();
     int applied = 0;
@@ -79,7 +87,11 @@ public final class UsageStore {
     }
     aggregates.forEach((key, value) -> batch.put(Table.USAGE, utf8(key), utf8(value.toPlainString())));
     if (!batch.isEmpty()) {
-      store.commit(batch);
+      if (synced) {
+        store.commit(batch);
+      } else {
+        store.commitUnsynced(batch);
+      }
     }
     return applied;
   }
