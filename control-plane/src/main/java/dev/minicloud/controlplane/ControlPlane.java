@@ -7,6 +7,8 @@ import dev.minicloud.controlplane.audit.AuditLog;
 import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
 import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.SigV4AuthHandler;
+import dev.minicloud.controlplane.billing.BudgetHandlers;
+import dev.minicloud.controlplane.billing.Budgets;
 import dev.minicloud.controlplane.billing.GetInvoiceHandler;
 import dev.minicloud.controlplane.billing.GetPriceListHandler;
 import dev.minicloud.controlplane.billing.GetUsageHandler;
@@ -136,6 +138,7 @@ public final class ControlPlane implements AutoCloseable {
     StorageSampler sampler = new StorageSampler(store, usage, clock);
     AuditLog audit = new AuditLog(store);
     Invoices invoices = new Invoices(usage, PriceList.load(metering.pricingFile(), data), clock);
+    Budgets budgets = new Budgets(usage, invoices, clock);
     vertx.setPeriodic(metering.changedSampleInterval().toMillis(),
         id -> background(sampler::sampleChanged));
     vertx.setPeriodic(0, metering.storageSampleInterval().toMillis(), id -> background(() -> {
@@ -166,7 +169,10 @@ public final class ControlPlane implements AutoCloseable {
         new GetInvoiceHandler(invoices, vertx),
         new GetPriceListHandler(invoices.priceList()),
         new ListAuditEventsHandler(audit, vertx, clock),
-        new VerifyAuditHandler(audit, vertx, clock)));
+        new VerifyAuditHandler(audit, vertx, clock),
+        BudgetHandlers.put(budgets, vertx),
+        BudgetHandlers.get(budgets, vertx),
+        BudgetHandlers.delete(budgets, vertx)));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setHost(options.bindAddress())

@@ -160,6 +160,17 @@ class MeteringIT {
         assertEquals(200, verify.statusCode(), verify.body());
         assertTrue(json(verify.body()).get("intact").asBoolean(), verify.body());
 
+        // Budget: 8 tier-1 requests alone cost 0.00004, so a 0.00004 budget is reached (advisory).
+        assertEquals(404, http.get("billing", "/billing/v1/budget").statusCode());
+        HttpResponse<String> setBudget = http.send("PUT", "billing", "/billing/v1/budget",
+            "{\"monthlyLimit\":\"0.00004\"}".getBytes(StandardCharsets.UTF_8), Map.of("content-type", "application/json"));
+        assertEquals(200, setBudget.statusCode(), setBudget.body());
+        JsonNode budget = json(http.get("billing", "/billing/v1/budget").body());
+        assertTrue(budget.get("reached80Percent").asBoolean(), budget.toString());
+        assertTrue(budget.get("reached100Percent").asBoolean(), budget.toString());
+        assertEquals("exceeded", budget.get("state").asText());
+        assertEquals(204, http.send("DELETE", "billing", "/billing/v1/budget", new byte[0], Map.of()).statusCode());
+
         HttpResponse<String> bad = http.get("billing", "/billing/v1/usage?granularity=weekly");
         assertEquals(400, bad.statusCode());
         assertEquals("ValidationError", json(bad.body()).get("error").get("code").asText());

@@ -48,7 +48,10 @@ public final class ApiRouter {
       GetInvoiceHandler invoice,
       GetPriceListHandler prices,
       ListAuditEventsHandler auditEvents,
-      VerifyAuditHandler auditVerify) {}
+      VerifyAuditHandler auditVerify,
+      Handler<RoutingContext> putBudget,
+      Handler<RoutingContext> getBudget,
+      Handler<RoutingContext> deleteBudget) {}
 
   private ApiRouter() {}
 
@@ -85,6 +88,9 @@ public final class ApiRouter {
     router.get("/billing/v1/usage").handler(p.usage());
     router.get("/billing/v1/invoices/:month").handler(p.invoice());
     router.get("/billing/v1/prices").handler(p.prices());
+    router.put("/billing/v1/budget").handler(p.putBudget());
+    router.get("/billing/v1/budget").handler(p.getBudget());
+    router.delete("/billing/v1/budget").handler(p.deleteBudget());
     router.get("/audit/v1/events").handler(p.auditEvents());
     router.post("/audit/v1/verify").handler(new PlatformRootOnly()).handler(p.auditVerify());
 
