@@ -3,12 +3,11 @@ package dev.minicloud.controlplane.metering;
 import dev.minicloud.controlplane.metadata.CloseableIterator;
 import dev.minicloud.controlplane.metadata.Entry;
 import dev.minicloud.controlplane.metadata.JsonRecords;
-import dev.minicloud.controlplane.metadata.KeyRange;
 import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.Table;
 import dev.minicloud.controlplane.metadata.WriteBatch;
 import dev.minicloud.controlplane.storage.bucket.BucketRecord;
-import dev.minicloud.controlplane.storage.object.ObjectRecord;
+import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -50,13 +49,27 @@ public final class StorageSampler {
   private final UsageStore usage;
   private final JsonRecords records;
   private final Clock clock;
+  private final ObjectIndex objectIndex;
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  /** System.nanoTime() before which changed accounts are not sampled again (CPU budget). */
+  private long nextChangedSample;
+
+  /** Only the size of an object record is read (the rest of the JSON is skipped, not decoded). */
+  private record SizeOnly(long size) {}
+
+  /**
+   * Sampling changed accounts may use at most 1/this of the time (a scan of a large account is
+   * not repeated every second: the wait grows to this many times the last scan's duration).
+   */
+  static final int CPU_BUDGET_DIVISOR = 20;
 
   public StorageSampler(MetadataStore store, UsageStore usage, Clock clock) {
     this.store = store;
     this.usage = usage;
     this.records = new JsonRecords(store);
     this.clock = clock;
+    this.objectIndex = new ObjectIndex(store);
+    this.nextChangedSample = System.nanoTime();
   }
 
   /** Marks an account whose stored bytes may have changed. */
@@ -64,9 +77,15 @@ public final class StorageSampler {
     dirty.add(accountId);
   }
 
-  /** Samples the accounts marked by {@link #changed}; blocking (run on a worker). */
+  /**
+   * Samples the accounts marked by {@link #changed}; blocking (run on a worker). Scans cost time
+   * proportional to the accounts' object counts, so after a scan that took {@code d} the next one
+   * waits at least {@code 20 d}: at most 5 % of a core goes to it, and a change in a very large
+   * account shows a little later than a second (always within {@link #sampleAll}'s minute).
+   */
   public synchronized void sampleChanged() {
-    if (dirty.isEmpty()) {
+    long started = System.nanoTime();
+    if (dirty.isEmpty() || started - nextChangedSample < 0) {
       return;
     }
     List<String> accounts = new ArrayList<>(dirty);
@@ -76,6 +95,8 @@ public final class StorageSampler {
     for (String account : accounts) {
       sample(account, totals.getOrDefault(account, new Totals(0, 0)), now);
     }
+    long took = System.nanoTime() - started;
+    nextChangedSample = started + took * CPU_BUDGET_DIVISOR;
   }
 
   /** Samples every account that stores anything or did at the last sample; blocking. */
@@ -146,12 +167,9 @@ public final class StorageSampler {
     Map<String, long[]> sums = new HashMap<>();
     for (Map.Entry<String, String> bucket : owners.entrySet()) {
       long[] sum = sums.computeIfAbsent(bucket.getValue(), a -> new long[2]);
-      byte[] name = bucket.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      byte[] prefix = java.util.Arrays.copyOf(name, name.length + 1); // bucket 0x00 key (ObjectIndex layout)
-      try (CloseableIterator<Entry> objects = store.scan(Table.OBJECTS, KeyRange.prefix(prefix))) {
+      try (CloseableIterator<Entry> objects = objectIndex.scan(bucket.getKey(), "", null)) {
         while (objects.hasNext()) {
-          ObjectRecord object = records.decode(Table.OBJECTS, objects.next().value(), ObjectRecord.class);
-          sum[0] += object.size();
+          sum[0] += records.decode(Table.OBJECTS, objects.next().value(), SizeOnly.class).size();
           sum[1]++;
         }
       }

@@ -38,7 +38,16 @@ public final class UsageStore {
 
   private static final byte[] COUNTED = new byte[] {1};
 
+  private static final int CACHED_AGGREGATES = 4096;
+
   private final MetadataStore store;
+  /** Recently written aggregates (this store is their only writer), saving a read per event. */
+  private final Map<String, BigDecimal> cache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, BigDecimal> eldest) {
+      return size() > CACHED_AGGREGATES;
+    }
+  };
 
   public UsageStore(MetadataStore store) {
     this.store = store;
@@ -73,7 +82,8 @@ public final class UsageStore {
       }
       batch.put(Table.USAGE, marker, COUNTED);
       String key = aggregateKey(event.accountId(), hourOf(event.time()), event.meter());
-      BigDecimal current = aggregates.containsKey(key) ? aggregates.get(key) : read(key).orElse(null);
+      BigDecimal current = aggregates.containsKey(key) ? aggregates.get(key)
+          : cache.containsKey(key) ? cache.get(key) : read(key).orElse(null);
       BigDecimal next;
       if (current == null) {
         next = event.quantity();
@@ -92,6 +102,7 @@ public final class UsageStore {
       } else {
         store.commitUnsynced(batch);
       }
+      cache.putAll(aggregates); // only once committed
     }
     return applied;
   }
