@@ -156,6 +156,14 @@ class MeteringIT {
         }
         assertEquals(8 + 5, countS3Events(page), "every authenticated S3 call has one record: " + page);
 
+        // Operations metrics (not billing) on /metrics.
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.endpoint() + "/metrics"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("minicloud_api_requests_seconds_count{action=\"s3:PutObject\",api=\"s3\",status=\"200\"}"),
+            metrics);
+        assertTrue(metrics.contains("minicloud_api_bytes_total{api=\"s3\",direction=\"in\"}"), metrics);
+        assertTrue(metrics.contains("minicloud_metering_backlog"), metrics);
+
         HttpResponse<String> verify = http.send("POST", "audit", "/audit/v1/verify", new byte[0], Map.of());
         assertEquals(200, verify.statusCode(), verify.body());
         assertTrue(json(verify.body()).get("intact").asBoolean(), verify.body());
@@ -222,6 +230,16 @@ class MeteringIT {
       String seen = "client completed " + puts.get() + " PUTs and " + gets.get() + " GETs; usage " + usage;
       assertTrue(extraPuts >= 0 && extraGets >= 0, "every completed request is counted: " + seen);
       assertTrue(extraPuts + extraGets <= 1, "nothing twice; at most the one request in flight at the kill: " + seen);
+
+      // each completed PUT also left its audit record before its response
+      JsonNode events = json(http.get("audit", "/audit/v1/events?action=s3:PutObject&limit=1000").body()).get("events");
+      long audited = 0;
+      for (JsonNode event : events) {
+        if (event.get("resource").asText().startsWith("arn:minicloud:s3:::crash/") && event.get("httpStatus").asInt() == 200) {
+          audited++;
+        }
+      }
+      assertTrue(audited >= puts.get() && audited <= puts.get() + 1, audited + " PUTs audited; " + seen);
     }
   }
 

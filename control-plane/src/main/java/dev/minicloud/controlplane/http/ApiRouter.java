@@ -65,8 +65,10 @@ public final class ApiRouter {
     // Audit and metering, once each for every protocol. They record when the response is written,
     // reading the principal (set by authentication, step 4 below), action and outcome from the
     // RequestContext; unauthenticated requests carry no principal and are neither audited nor billed.
-    router.route().handler(p.auditHook());
+    // Vert.x runs headers-end handlers in reverse order of registration: the audit record is queued
+    // first, and metering's wait for its own (FIFO) group commit then covers both before the response.
     router.route().handler(p.meteringHook());
+    router.route().handler(p.auditHook());
 
     // Probes: unauthenticated.
     router.get("/health/live").handler(p.health()::live);
