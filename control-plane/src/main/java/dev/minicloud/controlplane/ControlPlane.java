@@ -144,6 +144,7 @@ public final class ControlPlane implements AutoCloseable {
     vertx.setPeriodic(0, metering.storageSampleInterval().toMillis(), id -> background(() -> {
       sampler.sampleAll();
       audit.sealClosedHours(clock.instant());
+      usage.pruneMarkers(clock.instant().minus(UsageStore.MARKER_RETENTION));
     }));
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),

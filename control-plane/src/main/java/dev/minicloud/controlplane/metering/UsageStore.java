@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Keys of the USAGE table (UTF-8):
  * <ul>
- *   <li>{@code e/<eventId>}: the event was counted (so a replay is ignored);</li>
+ *   <li>{@code e/<hour of the event, 12 digits>/<eventId>}: the event was counted (so a replay,
+ *       which carries the same id and time, is ignored); pruned after {@link #MARKER_RETENTION};</li>
  *   <li>{@code h/<accountId>/<hour start, epoch seconds, 12 digits>/<meter>}: the hour's quantity as a
  *       decimal string;</li>
  *   <li>{@code s/<accountId>}: the storage sampler's last sample ({@link StorageSampler});</li>
@@ -37,6 +38,11 @@ import java.util.Set;
 public final class UsageStore {
 
   private static final byte[] COUNTED = new byte[] {1};
+  /**
+   * How long event ids are remembered. A replay of an event older than this would count again; by
+   * then its month is closed and its invoice frozen.
+   */
+  public static final java.time.Duration MARKER_RETENTION = java.time.Duration.ofDays(40);
 
   private static final int CACHED_AGGREGATES = 4096;
 
@@ -76,7 +82,7 @@ public final class UsageStore {
     Set<String> seen = new HashSet<>();
     int applied = 0;
     for (UsageEvent event : events) {
-      byte[] marker = utf8("e/" + event.eventId());
+      byte[] marker = markerKey(event);
       if (!seen.add(event.eventId()) || store.get(Table.USAGE, marker).isPresent()) {
         continue;
       }
@@ -107,9 +113,33 @@ public final class UsageStore {
     return applied;
   }
 
-  /** Whether an event id has been counted. */
-  public boolean counted(String eventId) {
-    return store.get(Table.USAGE, utf8("e/" + eventId)).isPresent();
+  /** Whether an event (its id, in its hour) has been counted. */
+  public boolean counted(UsageEvent event) {
+    return store.get(Table.USAGE, markerKey(event)).isPresent();
+  }
+
+  /** Forgets the ids of events from hours before {@code before}; returns how many were removed. */
+  public int pruneMarkers(Instant before) {
+    int removed = 0;
+    WriteBatch batch = new WriteBatch();
+    try (CloseableIterator<Entry> old = store.scan(Table.USAGE, KeyRange.between(utf8("e/"),
+        utf8("e/" + hourKey(hourOf(before)))))) {
+      while (old.hasNext()) {
+        batch.delete(Table.USAGE, old.next().key());
+        if (++removed % 10_000 == 0) {
+          store.commitUnsynced(batch);
+          batch = new WriteBatch();
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      store.commit(batch);
+    }
+    return removed;
+  }
+
+  private static byte[] markerKey(UsageEvent event) {
+    return utf8("e/" + hourKey(hourOf(event.time())) + "/" + event.eventId());
   }
 
   /**

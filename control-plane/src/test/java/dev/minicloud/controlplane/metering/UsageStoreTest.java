@@ -47,7 +47,17 @@ class UsageStoreTest {
     // a fresh store over the same data (a restart) still knows the id
     assertEquals(0, new UsageStore(metadata).record(List.of(event), new WriteBatch()));
     assertEquals(new BigDecimal(1000), usage.hourly("111111111111", T0, T0.plusSeconds(1), null).get(0).quantity());
-    assertTrue(usage.counted("req-1/in"));
+    assertTrue(usage.counted(event));
+  }
+
+  @Test
+  void oldEventIdsArePruned() {
+    UsageEvent old = UsageEvent.of("old", "111111111111", Meters.TRANSFER_IN, T0, 1);
+    UsageEvent recent = UsageEvent.of("recent", "111111111111", Meters.TRANSFER_IN, T0.plusSeconds(7200), 1);
+    usage.record(List.of(old, recent), new WriteBatch());
+    assertEquals(1, usage.pruneMarkers(T0.plusSeconds(3600)));
+    assertTrue(!usage.counted(old) && usage.counted(recent));
+    assertEquals(2, usage.hourly("111111111111", T0, T0.plusSeconds(3 * 3600), null).size(), "aggregates stay");
   }
 
   @Test
