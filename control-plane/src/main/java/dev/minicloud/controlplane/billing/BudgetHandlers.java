@@ -88,6 +88,6 @@ public final class BudgetHandlers {
   }
 
   private static void json(RoutingContext ctx, int status, Object body) {
-    ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(Json.toString(body));
+    ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(BillingJson.write(body));
   }
 }

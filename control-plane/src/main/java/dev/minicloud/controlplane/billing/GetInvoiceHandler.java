@@ -2,7 +2,6 @@ package dev.minicloud.controlplane.billing;
 
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
-import dev.minicloud.common.json.Json;
 import dev.minicloud.controlplane.http.RequestContext;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -37,7 +36,7 @@ public final class GetInvoiceHandler implements Handler<RoutingContext> {
     String requested = CallerScope.account(rc.principal(), ctx.queryParams().get("accountId"));
     String account = requested == null ? rc.principal().accountId() : requested;
     vertx.executeBlocking(() -> invoices.invoice(account, month), false)
-        .onSuccess(invoice -> ctx.response().putHeader("content-type", "application/json").end(Json.toString(invoice)))
+        .onSuccess(invoice -> ctx.response().putHeader("content-type", "application/json").end(BillingJson.write(invoice)))
         .onFailure(ctx::fail);
   }
 }

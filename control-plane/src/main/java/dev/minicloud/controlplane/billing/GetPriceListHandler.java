@@ -1,6 +1,5 @@
 package dev.minicloud.controlplane.billing;
 
-import dev.minicloud.common.json.Json;
 import dev.minicloud.controlplane.http.RequestContext;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +16,6 @@ public final class GetPriceListHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     RequestContext.of(ctx).action("billing:GetPriceList");
-    ctx.response().putHeader("content-type", "application/json").end(Json.toString(prices));
+    ctx.response().putHeader("content-type", "application/json").end(BillingJson.write(prices));
   }
 }

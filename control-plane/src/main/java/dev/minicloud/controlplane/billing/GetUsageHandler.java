@@ -2,7 +2,6 @@ package dev.minicloud.controlplane.billing;
 
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
-import dev.minicloud.common.json.Json;
 import dev.minicloud.controlplane.http.RequestContext;
 import dev.minicloud.controlplane.metering.HourlyUsage;
 import dev.minicloud.controlplane.metering.Meters;
@@ -65,7 +64,7 @@ public final class GetUsageHandler implements Handler<RoutingContext> {
             ctx.response().putHeader("content-type", "text/csv; charset=utf-8").end(csv(rows));
           } else {
             List<Row> out = rows.stream().map(GetUsageHandler::row).toList();
-            ctx.response().putHeader("content-type", "application/json").end(Json.toString(Map.of("usage", out)));
+            ctx.response().putHeader("content-type", "application/json").end(BillingJson.write(Map.of("usage", out)));
           }
         })
         .onFailure(ctx::fail);
