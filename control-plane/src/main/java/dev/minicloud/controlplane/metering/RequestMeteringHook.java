@@ -39,6 +39,8 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
   private final UsageJournal journal;
   private final Consumer<String> storageChanged;
   private final MeterRegistry registry;
+  private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param storageChanged told the account id after every successful S3 write, so the storage
@@ -133,18 +135,22 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
   private void recordOperationsMetrics(RequestContext rc, int status, long in, long out) {
     String api = rc.surface().name().toLowerCase(java.util.Locale.ROOT);
     String action = rc.action() == null ? "none" : rc.action();
-    Timer.builder("minicloud.api.requests")
-        .description("Requests by API, action and HTTP status (operations metric, not billing)")
-        .tag("api", api).tag("action", action).tag("status", Integer.toString(status))
-        .register(registry)
+    timers.computeIfAbsent(api + ' ' + action + ' ' + status, k -> Timer.builder("minicloud.api.requests")
+            .description("Requests by API, action and HTTP status (operations metric, not billing)")
+            .tag("api", api).tag("action", action).tag("status", Integer.toString(status))
+            .register(registry))
         .record(System.nanoTime() - rc.startNanos(), TimeUnit.NANOSECONDS);
     if (in > 0) {
-      Counter.builder("minicloud.api.bytes").description("Body bytes by API and direction")
-          .tag("api", api).tag("direction", "in").register(registry).increment(in);
+      bytes(api, "in").increment(in);
     }
     if (out > 0) {
-      Counter.builder("minicloud.api.bytes").description("Body bytes by API and direction")
-          .tag("api", api).tag("direction", "out").register(registry).increment(out);
+      bytes(api, "out").increment(out);
     }
+  }
+
+  private Counter bytes(String api, String direction) {
+    return counters.computeIfAbsent(api + ' ' + direction, k -> Counter.builder("minicloud.api.bytes")
+        .description("Body bytes by API and direction (operations metric, not billing)")
+        .tag("api", api).tag("direction", direction).register(registry));
   }
 }
