@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place audit records are written, registered once in the router for every protocol:
  * when an authenticated request's response headers are written (its outcome decided), one
- * {@link AuditRecord} goes into the shared group commit ({@link UsageJournal}), durable within
- * milliseconds. Unauthenticated requests (no valid signature) have no principal and are not
+ * {@link AuditRecord} is written to RocksDB's write-ahead log before the response goes out
+ * ({@link UsageJournal#recordNow}: survives a process crash, fsynced within 100 ms).
+ * Unauthenticated requests (no valid signature) have no principal and are not
  * audited; they are in the access log. Successful data-plane reads (S3 GET/HEAD) are sampled at
  * {@code readSampleRate}; writes, denials and errors never are.
  */
@@ -66,11 +67,11 @@ public final class AuditHook implements Handler<RoutingContext> {
         principal.accessKeyId(), rc.action() == null ? "unknown" : rc.action(), resource(ctx, rc), rc.sourceAddress(),
         ctx.request().getHeader("user-agent"), rc.requestId(), status, AuditRecord.outcomeOf(status),
         status >= 400 ? (rc.errorCode() == null ? "HTTP" + status : rc.errorCode()) : null);
-    journal.submit(List.of(), batch -> log.appendTo(batch, record)).whenComplete((ok, failure) -> {
-      if (failure != null) {
-        LOG.error("{} audit record not written", rc.requestId(), failure);
-      }
-    });
+    try {
+      journal.recordNow(List.of(), batch -> log.appendTo(batch, record));
+    } catch (RuntimeException e) {
+      LOG.error("{} audit record not written", rc.requestId(), e);
+    }
   }
 
   private static boolean isDataPlaneRead(RoutingContext ctx, RequestContext rc) {

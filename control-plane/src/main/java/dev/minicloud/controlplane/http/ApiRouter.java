@@ -5,10 +5,10 @@ import dev.minicloud.common.error.ApiException;
 import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
 import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.PlatformRootOnly;
+import dev.minicloud.controlplane.auth.SigV4AuthHandler;
 import dev.minicloud.controlplane.billing.GetInvoiceHandler;
 import dev.minicloud.controlplane.billing.GetPriceListHandler;
 import dev.minicloud.controlplane.billing.GetUsageHandler;
-import dev.minicloud.controlplane.auth.SigV4AuthHandler;
 import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
@@ -65,8 +65,7 @@ public final class ApiRouter {
     // Audit and metering, once each for every protocol. They record when the response is written,
     // reading the principal (set by authentication, step 4 below), action and outcome from the
     // RequestContext; unauthenticated requests carry no principal and are neither audited nor billed.
-    // Vert.x runs headers-end handlers in reverse order of registration: the audit record is queued
-    // first, and metering's wait for its own (FIFO) group commit then covers both before the response.
+    // Both write to RocksDB's write-ahead log before the response headers go out.
     router.route().handler(p.meteringHook());
     router.route().handler(p.auditHook());
 

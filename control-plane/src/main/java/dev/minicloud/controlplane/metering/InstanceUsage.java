@@ -37,12 +37,12 @@ public final class InstanceUsage {
 
   /** Records that the instance ran from {@code from} to {@code to}; logged on return. */
   public void running(String accountId, String instanceId, String instanceType, Instant from, Instant to) {
-    journal.submitAndWait(runningEvents(accountId, instanceId, instanceType, from, to), b -> { });
+    journal.recordNow(runningEvents(accountId, instanceId, instanceType, from, to), b -> { });
   }
 
   /** Applies the 60-second minimum to the run that started at {@code startedAt}; logged on return. */
   public void runEnded(String accountId, String instanceId, String instanceType, Instant startedAt, Instant endedAt) {
-    journal.submitAndWait(minimumEvents(accountId, instanceId, instanceType, startedAt, endedAt), b -> { });
+    journal.recordNow(minimumEvents(accountId, instanceId, instanceType, startedAt, endedAt), b -> { });
   }
 
   static List<UsageEvent> runningEvents(String accountId, String instanceId, String type, Instant from, Instant to) {

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *   <li>when the headers are about to be written (the outcome is decided, nothing is on the wire
  *       yet), the request's tier count and the body bytes received so far are written to RocksDB's
  *       write-ahead log <em>before</em> the client can see the response
- *       ({@link UsageJournal#submitAndWait}, a group commit shared by concurrent requests; it
- *       survives a process crash, and the log is fsynced within {@link UsageJournal#SYNC_INTERVAL});</li>
+ *       ({@link UsageJournal#recordNow}, on the event loop, no hand-off; it survives a process
+ *       crash, and the log is fsynced within {@link UsageJournal#SYNC_INTERVAL});</li>
  *   <li>when the response ends (completely or because the client went away), the bytes actually
  *       sent and any bytes received after the headers are queued (committed within milliseconds).</li>
  * </ul>
@@ -79,7 +79,7 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
       events.add(UsageEvent.of(rc.requestId() + "/in", principal.accountId(), Meters.TRANSFER_IN, rc.receivedAt(), in));
     }
     try {
-      journal.submitAndWait(events, batch -> { });
+      journal.recordNow(events, batch -> { });
       progress.requestRecorded = true;
       progress.bytesInRecorded = in;
     } catch (RuntimeException e) {

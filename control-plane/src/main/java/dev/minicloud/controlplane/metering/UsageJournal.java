@@ -14,19 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write path of metering (and of the audit trail, which shares it): a group commit. Callers
- * submit usage events plus other writes (audit records); one writer thread takes everything queued,
- * commits it as one RocksDB batch through {@link UsageStore#record} and completes the callers'
- * futures.
+ * The write path of metering and of the audit trail. Two ways in:
+ * <ul>
+ *   <li>{@link #recordNow}: the caller's thread writes the batch to RocksDB's write-ahead log
+ *       itself and returns (about ten microseconds, no thread hand-off). The request hooks use it
+ *       before a response goes out: a thread hand-off there made every event loop wait for this
+ *       writer thread, which on a busy 2-core machine halved small-GET throughput.</li>
+ *   <li>{@link #submit}: queued; one writer thread takes everything queued and writes it as one
+ *       batch (for what is recorded after the response, e.g. bytes sent).</li>
+ * </ul>
  *
- * <p>Durability: a completed future means the batch is in RocksDB's write-ahead log, which RocksDB
- * replays when it opens: it survives a crash of the process (SIGKILL). The log is fsynced by this
- * writer at least every {@link #SYNC_INTERVAL} (and by every synced metadata write in between, such
- * as each PUT's commit), so a power loss can drop at most that window of usage. Waiting for an
- * fsync per request instead cut small-object GET throughput to a third (docs/api/billing.md).
- *
- * <p>A caller that must not answer before its usage is logged waits for the future
- * ({@link #submitAndWait}); others just submit. {@link #close()} drains the queue and syncs.
+ * <p>Durability: a written batch is in RocksDB's write-ahead log, which RocksDB replays when it
+ * opens: it survives a crash of the process (SIGKILL). The writer thread fsyncs the log at least
+ * every {@link #SYNC_INTERVAL} while there are unsynced writes (and every synced metadata write in
+ * between, such as each PUT's commit, syncs it too), so a power loss can drop at most that window.
+ * Waiting for an fsync before every response instead cut small-object GET throughput to a third.
+ * {@link #close()} drains the queue and syncs.
  */
 public final class UsageJournal implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class UsageJournal implements AutoCloseable {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean unsyncedDirect = new java.util.concurrent.atomic.AtomicBoolean();
 
   public UsageJournal(UsageStore usage) {
     this.usage = usage;
@@ -60,6 +64,17 @@ public final class UsageJournal implements AutoCloseable {
     }
     queue.add(new Pending(List.copyOf(events), extra, done));
     return done;
+  }
+
+  /**
+   * Writes events and extra writes to the write-ahead log on the caller's thread; on return they
+   * survive a process crash (fsynced within {@link #SYNC_INTERVAL}).
+   */
+  public void recordNow(List<UsageEvent> events, Consumer<WriteBatch> extra) {
+    WriteBatch batch = new WriteBatch();
+    extra.accept(batch);
+    usage.record(events, batch, false);
+    unsyncedDirect.set(true);
   }
 
   /** Submits and blocks until logged (at most 30 s; a slower disk is a failure). */
@@ -110,6 +125,7 @@ public final class UsageJournal implements AutoCloseable {
         }
         group.clear();
       }
+      unsynced |= unsyncedDirect.getAndSet(false);
       if (unsynced && (stop || first == null || System.nanoTime() - lastSync >= SYNC_INTERVAL.toNanos())) {
         unsynced = !sync();
         lastSync = System.nanoTime();
