@@ -122,6 +122,7 @@ public final class ComputeAgent {
           return id;
         })
         .compose(id -> vertx.createHttpServer(new HttpServerOptions()
+                .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: see ControlPlane
                 .setHost(options.getBindAddress())
                 .setPort(options.getPort()))
             .requestHandler(ComputeAgentRouter.create(vertx, options.getClusterToken(), this::info,

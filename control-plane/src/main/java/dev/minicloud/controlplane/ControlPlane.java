@@ -203,6 +203,10 @@ public final class ControlPlane implements AutoCloseable {
         BudgetHandlers.delete(budgets, vertx)));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
+        // HTTP/1.1 only. Clients that offer an h2c upgrade (the JDK's HttpClient does by default)
+        // are answered in HTTP/1.1, as RFC 9110 allows; with the upgrade accepted, responses to
+        // such clients stalled now and then in tests (S3 clients never ask for h2c).
+        .setHttp2ClearTextEnabled(false)
         .setHost(options.bindAddress())
         .setPort(options.port())
         .setCompressionSupported(false)

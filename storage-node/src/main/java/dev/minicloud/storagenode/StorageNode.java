@@ -104,6 +104,7 @@ public final class StorageNode {
           return id;
         })
         .compose(id -> vertx.createHttpServer(new HttpServerOptions()
+                .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: see ControlPlane
                 .setHost(options.getBindAddress())
                 .setPort(options.getPort())
                 .setIdleTimeout((int) options.getIdleTimeout().toMillis())
