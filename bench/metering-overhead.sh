@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cost of metering and audit (issue 6): 4 KiB PUT/GET ops/s and server CPU per operation, this
 # tree's dist/target against a baseline commit without them, alternating A/B rounds on fresh data
-# directories (loopback only). Server CPU per operation (utime+stime of the server process over
+# directories (loopback only), in ABBA order. Server CPU per operation (utime+stime of the server process over
 # the run / operations) is the steadier figure on a shared machine; ops/s moves with the load.
 #
 #   bench/metering-overhead.sh [BASELINE_REF=c7dcb56] [ROUNDS=3]
@@ -25,14 +25,15 @@ bench_cp="$tmp/src/bench/target/minicloud-bench.jar:$tmp/src/bench/target/lib/*"
 
 printf '| round | build | PUT ops/s | GET ops/s | server CPU µs/op |\n|---|---|---|---|---|\n'
 for round in $(seq 1 "$rounds"); do
-  for v in base mine; do
+  order="base mine"; if (( round % 2 == 0 )); then order="mine base"; fi   # ABBA: no first-runner bias
+  for v in $order; do
     if [ $v = base ]; then d=$tmp/src/dist/target; else d=$tmp/mine; fi
     data=$(mktemp -d "$tmp/data.XXXX")
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     java -Xmx1g -cp "$d/minicloud.jar:$d/lib/*" dev.minicloud.dist.Main server --port "$port" --data "$data" \
       > "$tmp/$v-$round.log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+    for _ in $(seq 1 300); do curl -sf --max-time 2 "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
     cpu0=$(awk '{print $14+$15}' "/proc/$pid/stat")
     key=$(awk '/aws_access_key_id/{print $3}' "$data/root-credentials")
     secret=$(awk '/aws_secret_access_key/{print $3}' "$data/root-credentials")

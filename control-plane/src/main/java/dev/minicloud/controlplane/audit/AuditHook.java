@@ -31,12 +31,15 @@ public final class AuditHook implements Handler<RoutingContext> {
   private final Clock clock;
   private final double readSampleRate;
   private final String virtualHostDomain;
+  private final boolean logBeforeResponse;
 
   /**
    * @param readSampleRate share of successful S3 GET/HEAD calls recorded, 0.0 to 1.0
    *     ({@code MINICLOUD_AUDIT_READ_SAMPLE_RATE}, default 1.0: everything)
+   * @param logBeforeResponse see {@link dev.minicloud.controlplane.metering.MeteringOptions#logBeforeResponse}
    */
-  public AuditHook(UsageJournal journal, AuditLog log, Clock clock, double readSampleRate, String virtualHostDomain) {
+  public AuditHook(UsageJournal journal, AuditLog log, Clock clock, double readSampleRate, String virtualHostDomain,
+      boolean logBeforeResponse) {
     if (readSampleRate < 0 || readSampleRate > 1) {
       throw new IllegalArgumentException("audit read sample rate must be within 0..1, got " + readSampleRate);
     }
@@ -45,6 +48,7 @@ public final class AuditHook implements Handler<RoutingContext> {
     this.clock = clock;
     this.readSampleRate = readSampleRate;
     this.virtualHostDomain = virtualHostDomain;
+    this.logBeforeResponse = logBeforeResponse;
   }
 
   @Override
@@ -68,7 +72,7 @@ public final class AuditHook implements Handler<RoutingContext> {
         ctx.request().getHeader("user-agent"), rc.requestId(), status, AuditRecord.outcomeOf(status),
         status >= 400 ? (rc.errorCode() == null ? "HTTP" + status : rc.errorCode()) : null);
     try {
-      journal.recordNow(List.of(), batch -> log.appendTo(batch, record));
+      journal.record(logBeforeResponse, List.of(), batch -> log.appendTo(batch, record));
     } catch (RuntimeException e) {
       LOG.error("{} audit record not written", rc.requestId(), e);
     }

@@ -16,9 +16,14 @@ import java.util.Optional;
  *     always recorded
  * @param storageSampleInterval how often every account's stored bytes are sampled (1 minute)
  * @param changedSampleInterval how often accounts with a recent write are sampled (1 second)
+ * @param logBeforeResponse whether a request's audit record and usage are in the write-ahead log
+ *     before its response goes out ({@code MINICLOUD_METERING_LOG=before-response}, the default:
+ *     every completed request survives a process crash) or are handed to the journal thread and
+ *     logged a fraction of a millisecond later ({@code MINICLOUD_METERING_LOG=async}: faster, see
+ *     docs/benchmarks.md, but a crash right after a response can lose that request's records)
  */
 public record MeteringOptions(Optional<Path> pricingFile, double auditReadSampleRate, Duration storageSampleInterval,
-    Duration changedSampleInterval) {
+    Duration changedSampleInterval, boolean logBeforeResponse) {
 
   public static final double DEFAULT_AUDIT_READ_SAMPLE_RATE = 1.0;
   public static final Duration DEFAULT_STORAGE_SAMPLE_INTERVAL = Duration.ofMinutes(1);
@@ -32,15 +37,19 @@ public record MeteringOptions(Optional<Path> pricingFile, double auditReadSample
 
   public static MeteringOptions defaults() {
     return new MeteringOptions(Optional.empty(), DEFAULT_AUDIT_READ_SAMPLE_RATE, DEFAULT_STORAGE_SAMPLE_INTERVAL,
-        DEFAULT_CHANGED_SAMPLE_INTERVAL);
+        DEFAULT_CHANGED_SAMPLE_INTERVAL, true);
   }
 
   public static MeteringOptions fromEnvironment(Map<String, String> env) {
     String rate = env.get("MINICLOUD_AUDIT_READ_SAMPLE_RATE");
     String pricing = env.get("MINICLOUD_PRICING");
+    String log = env.getOrDefault("MINICLOUD_METERING_LOG", "before-response");
+    if (!log.equals("before-response") && !log.equals("async")) {
+      throw new IllegalArgumentException("MINICLOUD_METERING_LOG must be before-response or async, got " + log);
+    }
     return new MeteringOptions(
         pricing == null || pricing.isBlank() ? Optional.empty() : Optional.of(Path.of(pricing)),
         rate == null || rate.isBlank() ? DEFAULT_AUDIT_READ_SAMPLE_RATE : Double.parseDouble(rate),
-        DEFAULT_STORAGE_SAMPLE_INTERVAL, DEFAULT_CHANGED_SAMPLE_INTERVAL);
+        DEFAULT_STORAGE_SAMPLE_INTERVAL, DEFAULT_CHANGED_SAMPLE_INTERVAL, log.equals("before-response"));
   }
 }

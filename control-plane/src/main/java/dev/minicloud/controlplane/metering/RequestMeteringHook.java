@@ -37,6 +37,7 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(RequestMeteringHook.class);
 
   private final UsageJournal journal;
+  private final boolean logBeforeResponse;
   private final Consumer<String> storageChanged;
   private final MeterRegistry registry;
   private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -45,9 +46,12 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
   /**
    * @param storageChanged told the account id after every successful S3 write, so the storage
    *     sampler takes a sample soon
+   * @param logBeforeResponse see {@link MeteringOptions#logBeforeResponse}
    */
-  public RequestMeteringHook(UsageJournal journal, Consumer<String> storageChanged, MeterRegistry registry) {
+  public RequestMeteringHook(UsageJournal journal, Consumer<String> storageChanged, MeterRegistry registry,
+      boolean logBeforeResponse) {
     this.journal = journal;
+    this.logBeforeResponse = logBeforeResponse;
     this.storageChanged = storageChanged;
     this.registry = registry;
   }
@@ -79,7 +83,7 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
       events.add(UsageEvent.of(rc.requestId() + "/in", principal.accountId(), Meters.TRANSFER_IN, rc.receivedAt(), in));
     }
     try {
-      journal.recordNow(events, batch -> { });
+      journal.record(logBeforeResponse, events, batch -> { });
       progress.requestRecorded = true;
       progress.bytesInRecorded = in;
     } catch (RuntimeException e) {

@@ -77,6 +77,22 @@ public final class UsageJournal implements AutoCloseable {
     unsyncedDirect.set(true);
   }
 
+  /**
+   * {@link #recordNow} when {@code beforeReturning}, else {@link #submit} without waiting (failures
+   * are logged): the request hooks' one switch ({@link MeteringOptions#logBeforeResponse}).
+   */
+  public void record(boolean beforeReturning, List<UsageEvent> events, Consumer<WriteBatch> extra) {
+    if (beforeReturning) {
+      recordNow(events, extra);
+    } else {
+      submit(events, extra).whenComplete((ok, failure) -> {
+        if (failure != null) {
+          LOG.error("usage journal: records lost", failure);
+        }
+      });
+    }
+  }
+
   /** Submits and blocks until logged (at most 30 s; a slower disk is a failure). */
   public void submitAndWait(List<UsageEvent> events, Consumer<WriteBatch> extra) {
     try {

@@ -36,7 +36,7 @@ class AuditHookTest {
     try {
       Router router = Router.router(vertx);
       router.route().handler(new RequestContextHandler(new Ids(), clock));
-      router.route().handler(new AuditHook(journal, log, clock, 0.0, "localhost")); // sample no reads
+      router.route().handler(new AuditHook(journal, log, clock, 0.0, "localhost", true)); // sample no reads
       router.route().handler(ctx -> {
         if (ctx.request().getHeader("x-test-anonymous") == null) {
           RequestContext.of(ctx).authenticated(alice);
