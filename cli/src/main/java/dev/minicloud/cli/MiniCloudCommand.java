@@ -49,6 +49,8 @@ public final class MiniCloudCommand implements Runnable {
     CommandLine cl = new CommandLine(root)
         .addSubcommand("configure", new ConfigureCommand())
         .addSubcommand("s3", S3Command.commandLine())
+        .addSubcommand("compute", dev.minicloud.cli.compute.ComputeCommand.commandLine())
+        .addSubcommand("iam", dev.minicloud.cli.iam.IamCommand.commandLine())
         .addSubcommand("admin", new CommandLine(new AdminCommand()).addSubcommand("nodes", new AdminCommand.Nodes()))
         .addSubcommand("whoami", new WhoamiCommand())
         .addSubcommand("completion", new CompletionCommand());
