@@ -56,6 +56,8 @@ public final class MiniCloudCommand implements Runnable {
         .addSubcommand("completion", new CompletionCommand());
     cl.setExecutionExceptionHandler(new ErrorHandler(root));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // '@file' is ours (--user-data @boot.sh, --document @policy.json), not picocli's argument files.
+    cl.setExpandAtFiles(false);
     return cl;
   }
 
