@@ -7,6 +7,7 @@ import dev.minicloud.common.cluster.NodeRegistration;
 import dev.minicloud.computeagent.http.ComputeAgentRouter;
 import dev.minicloud.computeagent.http.ImportImageHandler;
 import dev.minicloud.computeagent.http.InstanceHandlers;
+import dev.minicloud.computeagent.instance.BaseImage;
 import dev.minicloud.computeagent.instance.InstanceManager;
 import dev.minicloud.computeagent.runtime.ContainerRuntime;
 import dev.minicloud.computeagent.runtime.DockerContainerRuntime;
@@ -116,6 +117,7 @@ public final class ComputeAgent {
           if (Boolean.TRUE.equals(offered.get("dockerAvailable"))) {
             LOG.info("Docker engine {} offers {} CPUs and {} bytes of memory", offered.get("dockerVersion"),
                 offered.get("cpus"), offered.get("memoryBytes"));
+            BaseImage.ensure(runtime, options.getBusybox(), dataDir.resolve("tmp"));
           }
           return id;
         })

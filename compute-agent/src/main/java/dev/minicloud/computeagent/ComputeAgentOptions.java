@@ -38,6 +38,10 @@ public final class ComputeAgentOptions {
   /** Time a stopping instance gets between SIGTERM and SIGKILL. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
 
+  /** The host's statically linked busybox, from which the base image is built when the engine lacks it. */
+  public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
+
+  private Path busybox = DEFAULT_BUSYBOX;
   private String bindAddress = DEFAULT_BIND_ADDRESS;
   private String publishAddress = DEFAULT_PUBLISH_ADDRESS;
   private String instanceNetwork = DEFAULT_INSTANCE_NETWORK;
@@ -66,6 +70,20 @@ public final class ComputeAgentOptions {
     this.publishAddress = other.publishAddress;
     this.instanceNetwork = other.instanceNetwork;
     this.stopGrace = other.stopGrace;
+    this.busybox = other.busybox;
+  }
+
+  public Path getBusybox() {
+    return busybox;
+  }
+
+  /**
+   * The statically linked busybox the agent builds the base image {@code minicloud/busybox:latest}
+   * from when the engine lacks it; default {@code /bin/busybox} (Debian's busybox-static).
+   */
+  public ComputeAgentOptions setBusybox(Path busybox) {
+    this.busybox = Objects.requireNonNull(busybox, "busybox");
+    return this;
   }
 
   public String getPublishAddress() {

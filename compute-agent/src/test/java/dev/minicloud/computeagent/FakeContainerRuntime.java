@@ -65,6 +65,10 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     images.add("minicloud/busybox:latest");
   }
 
+  public void removeImage(String image) {
+    images.remove(image);
+  }
+
   public void setAvailable(boolean available) {
     this.available = available;
   }

@@ -91,6 +91,28 @@ class InstanceDockerIT {
   }
 
   @Test
+  void theBaseImageBuiltFromTheHostsStaticBusyboxRunsInstances() throws Exception {
+    java.nio.file.Path tar = java.nio.file.Files.createTempFile("minicloud-rootfs-", ".tar");
+    String tag = "it" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    try {
+      try (var out = java.nio.file.Files.newOutputStream(tar)) {
+        dev.minicloud.computeagent.instance.BaseImageAccess.writeRootfs(java.nio.file.Path.of("/bin/busybox"), out);
+      }
+      runtime.importImage(tar, "minicloud/busybox-it", tag);
+      String id = newInstanceId();
+      manager.launch(new LaunchRequest(id, "123456789012", "img-test", "minicloud/busybox-it:" + tag, "nano", 250,
+          64L << 20, 64, "echo booted-from-built-image\n", List.of()));
+      Poll.until(Duration.ofSeconds(10), "user data ran", () -> manager.console(id, 10).contains("booted-from-built-image"));
+      ExecResult id0 = manager.exec(id, List.of("id", "-un"), Duration.ofSeconds(5));
+      assertEquals("root\n", id0.stdout(), id0.toString());
+      manager.terminate(id);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tar);
+      new ProcessBuilder("docker", "rmi", "-f", "minicloud/busybox-it:" + tag).start().waitFor();
+    }
+  }
+
+  @Test
   void launchServeStopStartRebootExecConsoleTerminate() {
     String id = newInstanceId();
     LaunchRequest request = new LaunchRequest(id, "123456789012", "img-test", IMAGE, "nano", 250,

@@ -94,7 +94,12 @@ class ComputeIT {
   }
 
   private ComputeAgent startAgent() throws Exception {
-    ComputeAgent a = new ComputeAgent(controlPlane.vertx(), new ComputeAgentOptions()
+    return startAgent(controlPlane.vertx());
+  }
+
+  /** An agent on {@code vertx}, or with a Vert.x of its own when null (to outlive the control plane). */
+  private ComputeAgent startAgent(io.vertx.core.Vertx vertx) throws Exception {
+    ComputeAgent a = new ComputeAgent(vertx, new ComputeAgentOptions()
         .setDataDir(data.resolve("compute"))
         .setControlPlaneUrl(URI.create(controlPlane.endpoint()))
         .setClusterToken(controlPlane.clusterToken()), null);
@@ -108,6 +113,9 @@ class ComputeIT {
         send("DELETE", "/compute/v1/instances/" + id, null);
       }
     } finally {
+      for (String id : launched) {
+        run("docker", "rm", "-f", "minicloud-" + id); // last resort when the API could not terminate it
+      }
       if (agent != null) {
         agent.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }
@@ -203,6 +211,15 @@ class ComputeIT {
     assertFalse(ids("/compute/v1/instances?state=stopped").contains(id));
     assertFalse(ids("/compute/v1/instances?tag:Name=db").contains(id));
     assertTrue(ids("/compute/v1/instances?instanceType=nano").contains(id));
+    assertEquals(List.of(id), ids("/compute/v1/instances?instanceId=" + id));
+    assertEquals(List.of(), ids("/compute/v1/instances?instanceId=i-0123456789abcdef0"));
+
+    // The agent's internal API listens on the host's loopback: from inside the instance, 127.0.0.1 is
+    // the instance itself, so the call cannot even connect (and would need the cluster token).
+    HttpResponse<String> probe = send("POST", "/compute/v1/instances/" + id + "/exec", Map.of("command",
+        List.of("wget", "-q", "-T", "2", "-O", "-", "http://127.0.0.1:" + agent.port() + "/internal/v1/info")));
+    assertEquals(200, probe.statusCode(), probe.body());
+    assertNotEquals(0, json(probe).get("exitCode").asInt(), probe.body());
 
     assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
     assertTrue(dockerInspectOrNull("minicloud-" + id) == null, "container removed");
@@ -266,6 +283,37 @@ class ComputeIT {
     Poll.until(DEADLINE, "restarted agent answers for its instance", () ->
         send("POST", "/compute/v1/instances/" + ids.get(2) + "/stop", null).statusCode() == 200);
     assertEquals("stopped", describe(ids.get(2)).get("state").get("name").asText());
+    assertChange(send("POST", "/compute/v1/instances/" + ids.get(0) + "/start", null), "stopped", "running");
+  }
+
+  @Test
+  void aControlPlaneRestartReconcilesInstancesThatDiedWhileItWasDown() throws Exception {
+    // An agent with its own Vert.x, so that it keeps running while the control plane restarts.
+    agent.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    agent = startAgent(null);
+    HttpResponse<String> ran = send("POST", "/compute/v1/instances",
+        Map.of("imageId", "busybox", "instanceType", "nano", "minCount", 3, "maxCount", 3));
+    assertEquals(200, ran.statusCode(), ran.body());
+    List<String> ids = names(json(ran).get("instances"), "instanceId");
+    launched.addAll(ids);
+
+    int port = controlPlane.port();
+    storage.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    storage = null;
+    controlPlane.close();
+    controlPlane = null;
+    docker("kill", "minicloud-" + ids.get(0));
+    docker("rm", "-f", "minicloud-" + ids.get(1));
+
+    controlPlane = new ControlPlane(ControlPlaneOptions.defaults(data).withPort(port), Clock.systemUTC(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start();
+    api = new SignedHttp(controlPlane.endpoint(), SignedHttp.credentialsFile(controlPlane.rootCredentialsFile()),
+        Clock.systemUTC());
+    Poll.until(DEADLINE, "the killed instance is reported stopped after the restart",
+        () -> "stopped".equals(describe(ids.get(0)).get("state").get("name").asText()));
+    Poll.until(DEADLINE, "the removed instance is reported terminated after the restart",
+        () -> "terminated".equals(describe(ids.get(1)).get("state").get("name").asText()));
+    assertEquals("running", describe(ids.get(2)).get("state").get("name").asText());
     assertChange(send("POST", "/compute/v1/instances/" + ids.get(0) + "/start", null), "stopped", "running");
   }
 
@@ -354,12 +402,74 @@ class ComputeIT {
           Map.of("command", List.of("cat", "/marker")));
       assertEquals("imported-ok\n", json(exec).get("stdout").asText(), exec.body());
       assertChange(send("DELETE", "/compute/v1/instances/" + id, null), "running", "terminated");
+
+      assertEquals(200, send("DELETE", "/compute/v1/images/" + imageId, null).statusCode());
+      assertFalse(names(json(api.get("compute", "/compute/v1/images")).get("images"), "imageId").contains(imageId));
+      String busybox = json(api.get("compute", "/compute/v1/images")).get("images").get(0).get("imageId").asText();
+      assertError(send("DELETE", "/compute/v1/images/" + busybox, null), 403, "AccessDenied");
     } finally {
       run("docker", "rmi", "-f", "minicloud/" + imageId + ":latest");
     }
   }
 
+  @Test
+  void otherAccountsAndUsersWithoutPolicyCannotTouchAnInstance() throws Exception {
+    String imageId = json(api.get("compute", "/compute/v1/images")).get("images").get(0).get("imageId").asText();
+    HttpResponse<String> ran = send("POST", "/compute/v1/instances", Map.of("imageId", imageId, "instanceType", "nano"));
+    assertEquals(200, ran.statusCode(), ran.body());
+    String id = json(ran).get("instances").get(0).get("instanceId").asText();
+    launched.add(id);
+    String instance = "/compute/v1/instances/" + id;
+    Map<String, Object> exec = Map.of("command", List.of("echo", "hi"));
+
+    // Another account: the instance does not exist for it (as in EC2), whatever the call.
+    JsonNode other = json(send("iam", "POST", "/iam/v1/accounts", Map.of("name", "other-team")));
+    SignedHttp otherRoot = as(other.get("rootAccessKey"));
+    assertError(otherRoot.get("compute", instance), 404, "InvalidInstanceID.NotFound");
+    assertError(otherRoot.get("compute", instance + "/console?tail=5"), 404, "InvalidInstanceID.NotFound");
+    assertError(call(otherRoot, "POST", instance + "/exec", exec), 404, "InvalidInstanceID.NotFound");
+    assertError(call(otherRoot, "POST", instance + "/stop", null), 404, "InvalidInstanceID.NotFound");
+    assertError(call(otherRoot, "DELETE", instance, null), 404, "InvalidInstanceID.NotFound");
+    assertFalse(names(json(otherRoot.get("compute", "/compute/v1/instances")).get("instances"), "instanceId")
+        .contains(id));
+
+    // Users of the owning account: nothing without a policy; ReadOnlyAccess describes but cannot act.
+    SignedHttp nobody = as(userKey("nobody"));
+    assertError(nobody.get("compute", instance), 403, "AccessDenied");
+    assertError(call(nobody, "POST", "/compute/v1/instances", Map.of("imageId", imageId, "instanceType", "nano")),
+        403, "AccessDenied");
+    SignedHttp reader = as(userKey("reader"));
+    assertEquals(200, send("iam", "POST", "/iam/v1/users/reader/attached-policies",
+        Map.of("policyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess")).statusCode());
+    assertEquals(id, json(reader.get("compute", instance)).get("instanceId").asText());
+    assertError(call(reader, "POST", instance + "/stop", null), 403, "AccessDenied");
+    assertError(call(reader, "POST", instance + "/exec", exec), 403, "AccessDenied");
+    assertEquals("running", describe(id).get("state").get("name").asText());
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private HttpResponse<String> send(String service, String method, String path, Object body) {
+    return api.send(method, service, path, body == null ? new byte[0] : Json.toBytes(body),
+        body == null ? Map.of() : Map.of("content-type", "application/json"));
+  }
+
+  private static HttpResponse<String> call(SignedHttp caller, String method, String path, Object body) {
+    return caller.send(method, "compute", path, body == null ? new byte[0] : Json.toBytes(body),
+        body == null ? Map.of() : Map.of("content-type", "application/json"));
+  }
+
+  /** A user of the platform root's account with an access key of its own. */
+  private JsonNode userKey(String userName) {
+    assertEquals(201, send("iam", "POST", "/iam/v1/users", Map.of("userName", userName)).statusCode());
+    return json(send("iam", "POST", "/iam/v1/users/" + userName + "/access-keys", null)).get("accessKey");
+  }
+
+  private SignedHttp as(JsonNode key) {
+    return new SignedHttp(controlPlane.endpoint(), new dev.minicloud.common.sigv4.SigningCredentials(
+        key.get("accessKeyId").asText(), key.get("secretAccessKey").asText()), Clock.systemUTC());
+  }
+
 
   private HttpResponse<String> send(String method, String path, Object body) {
     byte[] bytes = body == null ? new byte[0] : Json.toBytes(body);

@@ -1,6 +1,7 @@
 package dev.minicloud.controlplane.compute;
 
 import dev.minicloud.controlplane.compute.agent.AgentClient;
+import dev.minicloud.controlplane.compute.image.DeregisterImageHandler;
 import dev.minicloud.controlplane.compute.image.DescribeImagesHandler;
 import dev.minicloud.controlplane.compute.image.ImageCatalog;
 import dev.minicloud.controlplane.compute.image.ImportImageHandler;
@@ -38,6 +39,7 @@ public record ComputeHandlers(
     JsonOperation exec,
     JsonOperation describeImages,
     JsonOperation importImage,
+    JsonOperation deregisterImage,
     JsonOperation describeInstanceTypes) {
 
   public static ComputeHandlers create(String region, InstanceService instances, ImageCatalog images,
@@ -54,6 +56,7 @@ public record ComputeHandlers(
         instance(region, "compute:ExecCommand", new ExecCommandHandler(instances)),
         anyInstance("compute:DescribeImages", new DescribeImagesHandler(images)),
         anyInstance("compute:ImportImage", importImage),
+        anyInstance("compute:DeregisterImage", new DeregisterImageHandler(images)),
         anyInstance("compute:DescribeInstanceTypes", new DescribeInstanceTypesHandler(types)));
   }
 

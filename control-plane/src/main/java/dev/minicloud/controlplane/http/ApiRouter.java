@@ -114,6 +114,7 @@ public final class ApiRouter {
     op(router.post("/compute/v1/instances/:id/exec"), p.authz(), c.exec());
     op(router.get("/compute/v1/images"), p.authz(), c.describeImages());
     op(router.post("/compute/v1/images/import"), p.authz(), c.importImage());
+    op(router.delete("/compute/v1/images/:id"), p.authz(), c.deregisterImage());
     op(router.get("/compute/v1/instance-types"), p.authz(), c.describeInstanceTypes());
 
     // Anything else under a reserved prefix is an unknown JSON resource.

@@ -204,6 +204,23 @@ class InstanceServiceTest {
   }
 
   @Test
+  void importedImagesArePrivateAndOnlyTheirOwnerDeregistersThem() throws Exception {
+    ImageCatalog images = new ImageCatalog(metadata, new Ids(), clock);
+    ImageRecord mine = images.register(images.newImageId(), "mine", "test", "minicloud/img-x:latest", ALICE);
+
+    assertEquals(mine.imageId(), images.resolve(ALICE, "mine").imageId());
+    assertEquals(ApiErrorCode.INVALID_AMI_ID_NOT_FOUND, code(() -> images.resolve(BOB, mine.imageId())));
+    assertEquals(2, images.visibleTo(ALICE).size());
+    assertEquals(1, images.visibleTo(BOB).size());
+    assertEquals(ApiErrorCode.INVALID_AMI_ID_NOT_FOUND, code(() -> images.deregister(BOB, mine.imageId())));
+    assertEquals(ApiErrorCode.ACCESS_DENIED, code(() -> images.deregister(ALICE, busybox.imageId())));
+
+    images.deregister(ALICE, mine.imageId());
+    assertEquals(ApiErrorCode.INVALID_AMI_ID_NOT_FOUND, code(() -> images.resolve(ALICE, "mine")));
+    assertEquals(busybox.imageId(), images.seed().imageId(), "seeding is idempotent");
+  }
+
+  @Test
   void invalidRequestsAreRefused() {
     assertEquals(ApiErrorCode.INVALID_PARAMETER_VALUE, code(() -> service.run(ALICE, run("huge", 1, null))));
     assertEquals(ApiErrorCode.INVALID_AMI_ID_NOT_FOUND,
@@ -281,6 +298,8 @@ class InstanceServiceTest {
     String id = runOne(ALICE).instanceId();
     clock.advance(Duration.ofSeconds(30));
     agents.duringReboot(() -> {
+      assertEquals(ApiErrorCode.INCORRECT_INSTANCE_STATE, code(() -> service.stop(ALICE, id)), "reboot in flight");
+      assertEquals(ApiErrorCode.INCORRECT_INSTANCE_STATE, code(() -> service.reboot(ALICE, id)), "reboot in flight");
       try {
         await(reconciler.reconcileOnce());
       } catch (Exception e) {

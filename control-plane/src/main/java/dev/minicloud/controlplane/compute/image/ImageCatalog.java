@@ -53,6 +53,22 @@ public final class ImageCatalog {
     return image;
   }
 
+  /**
+   * Removes an image the account owns from the catalogue (instances launched from it keep running;
+   * the Docker image stays on the agents). {@code InvalidAMIID.NotFound} for an image the account
+   * cannot see, {@code AccessDenied} for one it does not own (the platform's).
+   */
+  public synchronized ImageRecord deregister(String accountId, String imageId) {
+    ImageRecord image = visibleTo(accountId).stream().filter(i -> i.imageId().equals(imageId)).findFirst()
+        .orElseThrow(() -> new ApiException(ApiErrorCode.INVALID_AMI_ID_NOT_FOUND,
+            "The image id '" + imageId + "' does not exist."));
+    if (!image.ownerId().equals(accountId)) {
+      throw new ApiException(ApiErrorCode.ACCESS_DENIED, "Only the image's owner can deregister it.");
+    }
+    records.delete(Table.IMAGES, imageId);
+    return image;
+  }
+
   /** A new image id. */
   public String newImageId() {
     return ids.prefixed("img-", 17);

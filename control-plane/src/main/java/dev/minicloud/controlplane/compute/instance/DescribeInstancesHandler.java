@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET /compute/v1/instances}: the caller's instances, filtered by {@code state} (repeatable
- * or comma-separated names), {@code instanceType}, {@code imageId} and {@code tag:KEY=VALUE}, in
+ * {@code GET /compute/v1/instances}: the caller's instances, filtered by {@code instanceId} and
+ * {@code state} (each repeatable or comma-separated), {@code instanceType}, {@code imageId} and
+ * {@code tag:KEY=VALUE}, in
  * pages of {@code maxResults} (default and most 1000) continued with {@code nextToken}.
  */
 public final class DescribeInstancesHandler implements Handler<RoutingContext> {
@@ -42,9 +43,15 @@ public final class DescribeInstancesHandler implements Handler<RoutingContext> {
         tags.put(name.substring(4), ctx.queryParams().get(name));
       }
     }
+    Set<String> ids = new java.util.HashSet<>();
+    for (String value : ctx.queryParam("instanceId")) {
+      for (String id : value.split(",")) {
+        ids.add(id.trim());
+      }
+    }
     int maxResults = ComputeJson.intParam(ctx, "maxResults", 1000, 1, 1000);
     InstanceService.Page page = instances.list(account, new InstanceService.Filters(states,
-        ctx.request().getParam("instanceType"), ctx.request().getParam("imageId"), tags), maxResults,
+        ctx.request().getParam("instanceType"), ctx.request().getParam("imageId"), tags, ids), maxResults,
         ctx.request().getParam("nextToken"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("instances", page.instances().stream().map(InstanceView::of).toList());

@@ -207,8 +207,8 @@ public final class InstanceService {
     if (noop.contains(r.state())) {
       return Future.succeededFuture(new InstanceView.StateChange(instanceId, r.state().view(), r.state().view()));
     }
-    if (!from.contains(r.state())) {
-      throw incorrectState(r, verb);
+    if (!from.contains(r.state()) || (r.operation() != null && during != InstanceState.SHUTTING_DOWN)) {
+      throw incorrectState(r, verb); // only terminate may interrupt a reboot in flight
     }
     InstanceRecord moving = store.update(accountId, instanceId, r.version(),
             x -> x.withState(during, reason == null ? during.wireName() : reason, x.ports(), clock.instant()))
@@ -287,9 +287,17 @@ public final class InstanceService {
   }
 
   /** Filters of a describe call; null or empty members match everything. */
-  public record Filters(Set<InstanceState> states, String instanceType, String imageId, Map<String, String> tags) {
+  public record Filters(Set<InstanceState> states, String instanceType, String imageId, Map<String, String> tags,
+      Set<String> instanceIds) {
+
+    /** Filters without an instance-id list. */
+    public Filters(Set<InstanceState> states, String instanceType, String imageId, Map<String, String> tags) {
+      this(states, instanceType, imageId, tags, null);
+    }
+
     Predicate<InstanceRecord> predicate() {
-      return r -> (states == null || states.isEmpty() || states.contains(r.state()))
+      return r -> (instanceIds == null || instanceIds.isEmpty() || instanceIds.contains(r.instanceId()))
+          && (states == null || states.isEmpty() || states.contains(r.state()))
           && (instanceType == null || instanceType.equals(r.instanceType()))
           && (imageId == null || imageId.equals(r.imageId()))
           && (tags == null || tags.entrySet().stream().allMatch(t -> t.getValue().equals(r.tags().get(t.getKey()))));
@@ -434,7 +442,8 @@ public final class InstanceService {
 
   private static ApiException incorrectState(InstanceRecord r, String verb) {
     return new ApiException(ApiErrorCode.INCORRECT_INSTANCE_STATE, "The instance '" + r.instanceId()
-        + "' is not in a state from which it can be " + verb + " (it is " + r.state().wireName() + ").");
+        + "' is not in a state from which it can be " + verb + " (it is " + r.state().wireName()
+        + (r.operation() == null ? "" : ", " + r.operation() + " in progress") + ").");
   }
 
   private static ApiException invalid(String message) {
