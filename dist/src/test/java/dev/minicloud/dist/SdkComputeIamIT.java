@@ -163,6 +163,8 @@ class SdkComputeIamIT {
     assertTrue(compute.describeInstances(new InstanceFilter().state("running").tag("Name", "sdk-web"))
         .anyMatch(i -> i.instanceId().equals(id)));
     assertFalse(compute.describeInstances(new InstanceFilter().state("stopped")).anyMatch(i -> i.instanceId().equals(id)));
+    assertEquals(List.of(id), compute.describeInstances(new InstanceFilter().instanceId(id)).map(Instance::instanceId)
+        .toList());
 
     StateChange terminated = compute.terminateInstance(id);
     assertEquals("terminated", terminated.currentState().name());
@@ -193,6 +195,51 @@ class SdkComputeIamIT {
       assertEquals("terminated", compute.terminateInstance(i.instanceId()).currentState().name());
       launched.remove(i.instanceId());
     }
+  }
+
+  @Test
+  void anImportedImageLaunchesUntilDeregistered() throws Exception {
+    Path tar = data.resolve("rootfs.tar");
+    String builder = "minicloud-sdk-it-rootfs-" + System.nanoTime();
+    docker("run", "--name", builder, "--network", "none", "minicloud/busybox:latest", "sh", "-c",
+        "echo sdk-imported > /marker");
+    try {
+      docker("export", "-o", tar.toString(), builder);
+    } finally {
+      docker("rm", "-f", builder);
+    }
+    client.storage().createBucket("sdk-images");
+    client.storage().putObject("sdk-images", "rootfs.tar", tar);
+    ComputeClient compute = client.compute();
+    assertEquals("InvalidParameterValue", assertThrows(MiniCloudException.class,
+        () -> compute.importImage("nope", null, "sdk-images", "missing.tar")).code());
+    Image image = compute.importImage("sdk-marked", "from a tarball", "sdk-images", "rootfs.tar");
+    try {
+      assertEquals("sdk-marked", image.name());
+      assertTrue(compute.describeImages().stream().anyMatch(i -> i.imageId().equals(image.imageId())));
+      String id = compute.runInstances(new RunInstancesRequest(image.imageId()).instanceType("nano")).get(0)
+          .instanceId();
+      launched.add(id);
+      assertEquals("sdk-imported\n", compute.exec(id, "cat", "/marker").stdout());
+      compute.terminateInstance(id);
+      launched.remove(id);
+      compute.deregisterImage(image.imageId());
+      assertFalse(compute.describeImages().stream().anyMatch(i -> i.imageId().equals(image.imageId())));
+      assertEquals("InvalidAMIID.NotFound", assertThrows(MiniCloudException.class,
+          () -> compute.runInstances(new RunInstancesRequest(image.imageId()))).code());
+    } finally {
+      new ProcessBuilder("docker", "rmi", "-f", "minicloud/" + image.imageId() + ":latest").start()
+          .waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void docker(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+    assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
   }
 
   @Test

@@ -123,6 +123,9 @@ public final class ComputeClient {
           throw new NoSuchElementException();
         }
         Query q = new Query();
+        if (!filter.instanceIds().isEmpty()) {
+          q.add("instanceId", String.join(",", filter.instanceIds()));
+        }
         if (!filter.states().isEmpty()) {
           q.add("state", String.join(",", filter.states()));
         }
@@ -328,6 +331,14 @@ public final class ComputeClient {
     body.put("key", key);
     ImportAnswer answer = json.call("POST", SERVICE, BASE + "/images/import", "", body, ImportAnswer.class);
     return answer == null ? null : answer.image();
+  }
+
+  /**
+   * Deregisters one of the caller's imported images: it can no longer be launched; instances
+   * already running from it keep running.
+   */
+  public void deregisterImage(String imageId) {
+    json.call("DELETE", SERVICE, BASE + "/images/" + Query.segment(imageId), "", null, Void.class);
   }
 
   /** The instance types and their limits. */

@@ -25,6 +25,7 @@ public final class ComputeCommand implements Runnable {
         .addSubcommand("exec", new ExecCommand())
         .addSubcommand("images", new ImagesCommand())
         .addSubcommand("import-image", new ImportImageCommand())
+        .addSubcommand("deregister-image", new DeregisterImageCommand())
         .addSubcommand("types", new TypesCommand());
   }
 

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code minicloud compute ls [--state running] [--tag Name=web]}. */
 @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true,
     description = "List your instances (terminated ones stay listed for an hour).")
 final class LsCommand extends ClientCommand {
+
+  @Parameters(arity = "0..*", paramLabel = "INSTANCE_ID", description = "Only these instances.")
+  List<String> ids = new ArrayList<>();
 
   @Option(names = "--state", paramLabel = "STATE", split = ",",
       description = "Only these states: pending, running, stopping, stopped, shutting-down, terminated.")
@@ -30,6 +34,7 @@ final class LsCommand extends ClientCommand {
   protected int run(MiniCloudClient client) {
     InstanceFilter filter = new InstanceFilter().instanceType(type).imageId(image);
     filter.state(states.toArray(String[]::new));
+    filter.instanceId(ids.toArray(String[]::new));
     pairs(tags, "--tag").forEach(filter::tag);
     InstanceRows.print(ctx, client.compute().describeInstances(filter).toList());
     return 0;

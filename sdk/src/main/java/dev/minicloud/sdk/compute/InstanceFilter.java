@@ -15,11 +15,18 @@ public final class InstanceFilter {
   /** Instances per page the server is asked for (its maximum). */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
+  private final List<String> instanceIds = new ArrayList<>();
   private final List<String> states = new ArrayList<>();
   private String instanceType;
   private String imageId;
   private final Map<String, String> tags = new LinkedHashMap<>();
   private int pageSize = DEFAULT_PAGE_SIZE;
+
+  /** Only these instances. */
+  public InstanceFilter instanceId(String... instanceIds) {
+    this.instanceIds.addAll(List.of(instanceIds));
+    return this;
+  }
 
   /** Only instances in one of these states ({@code running}, {@code stopped}, ...). */
   public InstanceFilter state(String... states) {
@@ -52,6 +59,11 @@ public final class InstanceFilter {
     }
     this.pageSize = pageSize;
     return this;
+  }
+
+  /** The instance ids. */
+  public List<String> instanceIds() {
+    return List.copyOf(instanceIds);
   }
 
   /** The states. */
