@@ -53,6 +53,8 @@ public final class MiniCloudClient implements AutoCloseable {
   private final AdminClient admin;
   private final ComputeClient compute;
   private final IamClient iam;
+  private final BillingClient billing;
+  private final AuditClient audit;
   private final String region;
 
   private MiniCloudClient(HttpExecutor http, String region) {
@@ -63,6 +65,8 @@ public final class MiniCloudClient implements AutoCloseable {
     this.admin = new AdminClient(json);
     this.compute = new ComputeClient(json, http);
     this.iam = new IamClient(json);
+    this.billing = new BillingClient(json, http);
+    this.audit = new AuditClient(json);
   }
 
   /** A builder; see {@link Builder} for where unset settings come from. */
@@ -83,6 +87,16 @@ public final class MiniCloudClient implements AutoCloseable {
   /** Accounts, users, access keys and policies ({@code /iam/v1}). */
   public IamClient iam() {
     return iam;
+  }
+
+  /** Usage, invoices, prices and budgets ({@code /billing/v1}). */
+  public BillingClient billing() {
+    return billing;
+  }
+
+  /** The audit trail ({@code /audit/v1}). */
+  public AuditClient audit() {
+    return audit;
   }
 
   /** Platform administration (root only). */
