@@ -36,6 +36,11 @@ public abstract class ClientCommand implements Callable<Integer> {
     }
   }
 
+  /** The context while the command runs. */
+  public CliContext context() {
+    return ctx;
+  }
+
   /** Runs the command; returns its exit code. */
   protected abstract int run(MiniCloudClient client);
 
