@@ -2,7 +2,18 @@ package dev.minicloud.controlplane;
 
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.id.Ids;
+import dev.minicloud.controlplane.audit.AuditHook;
+import dev.minicloud.controlplane.audit.AuditLog;
+import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
+import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.SigV4AuthHandler;
+import dev.minicloud.controlplane.billing.BudgetHandlers;
+import dev.minicloud.controlplane.billing.Budgets;
+import dev.minicloud.controlplane.billing.GetInvoiceHandler;
+import dev.minicloud.controlplane.billing.GetPriceListHandler;
+import dev.minicloud.controlplane.billing.GetUsageHandler;
+import dev.minicloud.controlplane.billing.Invoices;
+import dev.minicloud.controlplane.billing.PriceList;
 import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
@@ -11,6 +22,7 @@ import dev.minicloud.controlplane.compute.ComputeHandlers;
 import dev.minicloud.controlplane.compute.agent.AgentClient;
 import dev.minicloud.controlplane.compute.image.ImageCatalog;
 import dev.minicloud.controlplane.compute.image.ImportImageHandler;
+import dev.minicloud.controlplane.compute.instance.InstanceMeter;
 import dev.minicloud.controlplane.compute.instance.InstanceReconciler;
 import dev.minicloud.controlplane.compute.instance.InstanceService;
 import dev.minicloud.controlplane.compute.instance.InstanceStore;
@@ -31,6 +43,12 @@ import dev.minicloud.controlplane.identity.RootBootstrap;
 import dev.minicloud.controlplane.identity.SecretCipher;
 import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.rocksdb.RocksMetadataStore;
+import dev.minicloud.controlplane.metering.InstanceUsage;
+import dev.minicloud.controlplane.metering.MeteringOptions;
+import dev.minicloud.controlplane.metering.RequestMeteringHook;
+import dev.minicloud.controlplane.metering.StorageSampler;
+import dev.minicloud.controlplane.metering.UsageJournal;
+import dev.minicloud.controlplane.metering.UsageStore;
 import dev.minicloud.controlplane.observability.PlatformMetrics;
 import dev.minicloud.controlplane.s3.S3Api;
 import dev.minicloud.controlplane.s3.S3Errors;
@@ -89,6 +107,8 @@ public final class ControlPlane implements AutoCloseable {
   private Optional<TlsMaterial> tls = Optional.empty();
   private String rootAccountId;
   private BlobCollector blobCollector;
+  private UsageJournal usageJournal;
+  private InstanceUsage instanceUsage;
 
   public ControlPlane(ControlPlaneOptions options, Clock clock, PrintStream console) {
     this.options = options;
@@ -132,6 +152,24 @@ public final class ControlPlane implements AutoCloseable {
     UserStore users = new UserStore(store, identity);
     Authorizer authorizer = new Authorizer(users, clock);
     S3Authorization s3Authorization = new S3Authorization(buckets, objects, identity, authorizer);
+
+    // Metering, billing and audit (docs/api/billing.md, docs/api/audit.md).
+    MeteringOptions metering = MeteringOptions.fromEnvironment(System.getenv());
+    UsageStore usage = new UsageStore(store);
+    usageJournal = new UsageJournal(usage);
+    usageJournal.bindMetrics(metrics);
+    instanceUsage = new InstanceUsage(usageJournal);
+    StorageSampler sampler = new StorageSampler(store, usage, clock);
+    AuditLog audit = new AuditLog(store);
+    Invoices invoices = new Invoices(usage, PriceList.load(metering.pricingFile(), data), clock);
+    Budgets budgets = new Budgets(usage, invoices, clock);
+    vertx.setPeriodic(metering.changedSampleInterval().toMillis(),
+        id -> background(sampler::sampleChanged));
+    vertx.setPeriodic(0, metering.storageSampleInterval().toMillis(), id -> background(() -> {
+      sampler.sampleAll();
+      audit.sealClosedHours(clock.instant());
+      usage.pruneMarkers(clock.instant().minus(UsageStore.MARKER_RETENTION));
+    }));
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -152,7 +190,17 @@ public final class ControlPlane implements AutoCloseable {
         IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
-            options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization)));
+            options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization),
+        new AuditHook(usageJournal, audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain()),
+        new RequestMeteringHook(usageJournal, sampler::changed, metrics),
+        new GetUsageHandler(usage, vertx, clock),
+        new GetInvoiceHandler(invoices, vertx),
+        new GetPriceListHandler(invoices.priceList()),
+        new ListAuditEventsHandler(audit, vertx, clock),
+        new VerifyAuditHandler(audit, vertx, clock),
+        BudgetHandlers.put(budgets, vertx),
+        BudgetHandlers.get(budgets, vertx),
+        BudgetHandlers.delete(budgets, vertx)));
 
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setHost(options.bindAddress())
@@ -182,6 +230,8 @@ public final class ControlPlane implements AutoCloseable {
     AgentClient agents = new AgentClient(vertx, nodes, clusterToken);
     InstanceService instances = new InstanceService(instanceStore, images, types, new Placement(nodes), agents, ids,
         clock);
+    InstanceMeter meter = new InstanceMeter(instanceStore, instanceUsage, clock);
+    vertx.setPeriodic(InstanceMeter.DEFAULT_INTERVAL.toMillis(), id -> background(meter::meterOnce));
     InstanceReconciler reconciler = new InstanceReconciler(instanceStore, agents, nodes, clock);
     AtomicBoolean reconciling = new AtomicBoolean();
     vertx.setPeriodic(InstanceReconciler.DEFAULT_INTERVAL.toMillis(), id -> {
@@ -191,6 +241,19 @@ public final class ControlPlane implements AutoCloseable {
     });
     return ComputeHandlers.create(options.region(), instances, images, types, agents,
         new ImportImageHandler(images, new BucketStore(store), objects, blobs, agents, nodes));
+  }
+
+  /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */
+  public InstanceUsage instanceUsage() {
+    return instanceUsage;
+  }
+
+  /** Runs periodic metering work on a worker thread; a failure is logged and the next run retries. */
+  private void background(Runnable task) {
+    vertx.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false).onFailure(e -> LOG.error("metering background task failed", e));
   }
 
   /**
@@ -250,6 +313,9 @@ public final class ControlPlane implements AutoCloseable {
         await(vertx.close());
       }
     } finally {
+      if (usageJournal != null) {
+        usageJournal.close(); // commits what is queued before the store closes
+      }
       if (store != null) {
         store.close();
       }

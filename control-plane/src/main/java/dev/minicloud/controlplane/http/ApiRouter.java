@@ -2,8 +2,13 @@ package dev.minicloud.controlplane.http;
 
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
+import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.PlatformRootOnly;
 import dev.minicloud.controlplane.auth.SigV4AuthHandler;
+import dev.minicloud.controlplane.billing.GetInvoiceHandler;
+import dev.minicloud.controlplane.billing.GetPriceListHandler;
+import dev.minicloud.controlplane.billing.GetUsageHandler;
 import dev.minicloud.controlplane.cluster.ClusterTokenGuard;
 import dev.minicloud.controlplane.cluster.ListNodesHandler;
 import dev.minicloud.controlplane.cluster.NodeHeartbeatHandler;
@@ -25,7 +30,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * authentication, errors) are handlers on the way in, registered once here; each API operation is
  * one handler class. Authorization (the IAM policy engine) runs right after authentication: as a
  * route handler in front of each JSON operation, and inside the S3 dispatch once bucket and key are
- * known. Later: audit and metering hook in there too.
+ * known. Audit and metering are route handlers registered once, at the top.
  */
 public final class ApiRouter {
 
@@ -46,7 +51,17 @@ public final class ApiRouter {
       ComputeHandlers compute,
       Authorizer authz,
       IamApi iam,
-      Handler<RoutingContext> s3) {}
+      Handler<RoutingContext> s3,
+      Handler<RoutingContext> auditHook,
+      Handler<RoutingContext> meteringHook,
+      GetUsageHandler usage,
+      GetInvoiceHandler invoice,
+      GetPriceListHandler prices,
+      ListAuditEventsHandler auditEvents,
+      VerifyAuditHandler auditVerify,
+      Handler<RoutingContext> putBudget,
+      Handler<RoutingContext> getBudget,
+      Handler<RoutingContext> deleteBudget) {}
 
   private ApiRouter() {}
 
@@ -56,6 +71,13 @@ public final class ApiRouter {
 
     router.route().handler(p.requestContext());
     router.route().failureHandler(p.failures());
+
+    // Audit and metering, once each for every protocol. They record when the response is written,
+    // reading the principal (set by authentication, step 4 below), action and outcome from the
+    // RequestContext; unauthenticated requests carry no principal and are neither audited nor billed.
+    // Both write to RocksDB's write-ahead log before the response headers go out.
+    router.route().handler(p.meteringHook());
+    router.route().handler(p.auditHook());
 
     // Probes: unauthenticated.
     router.get("/health/live").handler(p.health()::live);
@@ -116,6 +138,16 @@ public final class ApiRouter {
     op(router.post("/compute/v1/images/import"), p.authz(), c.importImage());
     op(router.delete("/compute/v1/images/:id"), p.authz(), c.deregisterImage());
     op(router.get("/compute/v1/instance-types"), p.authz(), c.describeInstanceTypes());
+
+    // Billing and audit.
+    op(router.get("/billing/v1/usage"), p.authz(), JsonOperation.of("billing:GetUsage", p.usage()));
+    op(router.get("/billing/v1/invoices/:month"), p.authz(), JsonOperation.of("billing:GetInvoice", p.invoice()));
+    op(router.get("/billing/v1/prices"), p.authz(), JsonOperation.of("billing:GetPriceList", p.prices()));
+    op(router.put("/billing/v1/budget"), p.authz(), JsonOperation.of("billing:PutBudget", p.putBudget()));
+    op(router.get("/billing/v1/budget"), p.authz(), JsonOperation.of("billing:GetBudget", p.getBudget()));
+    op(router.delete("/billing/v1/budget"), p.authz(), JsonOperation.of("billing:DeleteBudget", p.deleteBudget()));
+    op(router.get("/audit/v1/events"), p.authz(), JsonOperation.of("audit:ListEvents", p.auditEvents()));
+    router.post("/audit/v1/verify").handler(new PlatformRootOnly()).handler(p.auditVerify());
 
     // Anything else under a reserved prefix is an unknown JSON resource.
     for (String prefix : SurfaceClassifier.JSON_API_PREFIXES) {

@@ -68,6 +68,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       code = errors.internalError();
       message = code.defaultMessage();
     }
+    rc.errorCode(code.code());
     errors.write(ctx, rc, code, message);
   }
 }

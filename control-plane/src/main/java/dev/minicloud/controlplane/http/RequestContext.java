@@ -23,6 +23,8 @@ public final class RequestContext {
   private volatile String action;
   private volatile String resource;
   private volatile Decision decision;
+  private volatile String errorCode;
+  private volatile int requestTier;
 
   RequestContext(String requestId, ApiSurface surface, Instant receivedAt, long startNanos, String sourceAddress) {
     this.requestId = requestId;
@@ -53,7 +55,7 @@ public final class RequestContext {
     return receivedAt;
   }
 
-  long startNanos() {
+  public long startNanos() {
     return startNanos;
   }
 
@@ -97,5 +99,26 @@ public final class RequestContext {
     this.action = action;
     this.resource = resource;
     this.decision = decision;
+  }
+
+  /** The error code written to the client (e.g. {@code NoSuchBucket}), or null; for audit. */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public void errorCode(String code) {
+    this.errorCode = code;
+  }
+
+  /**
+   * The metering tier of the request (1: PUT, COPY, POST, LIST; 2: GET, HEAD and the rest), or 0
+   * when the protocol did not say (metering then decides by HTTP method).
+   */
+  public int requestTier() {
+    return requestTier;
+  }
+
+  public void requestTier(int tier) {
+    this.requestTier = tier;
   }
 }

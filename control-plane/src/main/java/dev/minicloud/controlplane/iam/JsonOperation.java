@@ -18,6 +18,21 @@ public interface JsonOperation extends Handler<RoutingContext> {
     return "*";
   }
 
+  /** A handler named with its action, acting on no single resource ({@code *}). */
+  static JsonOperation of(String action, Handler<RoutingContext> handler) {
+    return new JsonOperation() {
+      @Override
+      public String action() {
+        return action;
+      }
+
+      @Override
+      public void handle(RoutingContext ctx) {
+        handler.handle(ctx);
+      }
+    };
+  }
+
   /** Operations on accounts themselves belong to the platform's root user alone. */
   default boolean platformRootOnly() {
     return false;

@@ -35,6 +35,21 @@ public interface MetadataStore extends AutoCloseable {
     /** Applies every operation of {@code batch} atomically; durable on return. */
     void commit(WriteBatch batch);
 
+    /**
+     * Applies {@code batch} atomically without waiting for the disk: on return it is in the
+     * write-ahead log (it survives a crash of the process, e.g. SIGKILL, and is replayed on open)
+     * but not yet fsynced (a power loss may drop it) until {@link #syncWal()} or any synced write.
+     * For high-rate records that tolerate that window (usage, audit); everything else uses
+     * {@link #commit}. Implementations without a log may simply commit.
+     */
+    default void commitUnsynced(WriteBatch batch) {
+        commit(batch);
+    }
+
+    /** Fsyncs the write-ahead log: every write accepted so far is durable on return. */
+    default void syncWal() {
+    }
+
     /** The entries whose keys lie in {@code range}, in ascending key order, read lazily. */
     CloseableIterator<Entry> scan(Table table, KeyRange range);
 

@@ -34,6 +34,7 @@ public final class S3Api implements Handler<RoutingContext> {
     S3Operation operation = S3OperationResolver.resolve(ctx.request().method().name(), request,
         ctx.request().getHeader("x-amz-copy-source") != null);
     RequestContext.of(ctx).action(operation.action());
+    RequestContext.of(ctx).requestTier(operation.tier());
     ctx.request().routed("s3:" + operation.name().toLowerCase(java.util.Locale.ROOT));
     S3Handler handler = handlers.get(operation);
     if (handler == null) {

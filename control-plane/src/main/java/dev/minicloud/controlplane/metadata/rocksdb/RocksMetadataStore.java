@@ -77,18 +77,21 @@ public final class RocksMetadataStore implements MetadataStore {
     private final RocksDB db;
     private final Map<Table, ColumnFamilyHandle> handles;
     private final WriteOptions writeOptions;
+    private final WriteOptions unsyncedWriteOptions;
     private final ReadOptions readOptions;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Set<Scan> openScans = ConcurrentHashMap.newKeySet();
     private boolean open = true; // guarded by lock
 
     private RocksMetadataStore(Path dir, NativeResources resources, RocksDB db,
-            Map<Table, ColumnFamilyHandle> handles, WriteOptions writeOptions, ReadOptions readOptions) {
+            Map<Table, ColumnFamilyHandle> handles, WriteOptions writeOptions, WriteOptions unsyncedWriteOptions,
+            ReadOptions readOptions) {
         this.dir = dir;
         this.resources = resources;
         this.db = db;
         this.handles = handles;
         this.writeOptions = writeOptions;
+        this.unsyncedWriteOptions = unsyncedWriteOptions;
         this.readOptions = readOptions;
     }
 
@@ -149,8 +152,9 @@ public final class RocksMetadataStore implements MetadataStore {
                 Table.forColumnFamilyName(names.get(i)).ifPresent(table -> handles.put(table, handle));
             }
             WriteOptions writeOptions = resources.add(new WriteOptions()).setSync(true);
+            WriteOptions unsyncedWriteOptions = resources.add(new WriteOptions()).setSync(false);
             ReadOptions readOptions = resources.add(new ReadOptions());
-            return new RocksMetadataStore(dir, resources, db, handles, writeOptions, readOptions);
+            return new RocksMetadataStore(dir, resources, db, handles, writeOptions, unsyncedWriteOptions, readOptions);
         } catch (RocksDBException e) {
             releaseAfterFailure(resources, e);
             throw translate("open", null, e);
@@ -212,6 +216,27 @@ public final class RocksMetadataStore implements MetadataStore {
 
     @Override
     public void commit(WriteBatch batch) {
+        write(batch, writeOptions, "commit");
+    }
+
+    @Override
+    public void commitUnsynced(WriteBatch batch) {
+        write(batch, unsyncedWriteOptions, "commitUnsynced");
+    }
+
+    @Override
+    public void syncWal() {
+        Lock shared = lockOpen();
+        try {
+            db.syncWal();
+        } catch (RocksDBException e) {
+            throw translate("syncWal", null, e);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private void write(WriteBatch batch, WriteOptions options, String operation) {
         Objects.requireNonNull(batch, "batch");
         Lock shared = lockOpen();
         try {
@@ -226,10 +251,10 @@ public final class RocksMetadataStore implements MetadataStore {
                         rocksBatch.delete(handle(op.table()), op.key());
                     }
                 }
-                db.write(writeOptions, rocksBatch);
+                db.write(options, rocksBatch);
             }
         } catch (RocksDBException e) {
-            throw translate("commit", null, e);
+            throw translate(operation, null, e);
         } finally {
             shared.unlock();
         }

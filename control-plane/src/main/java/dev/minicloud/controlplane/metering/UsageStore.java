@@ -1,0 +1,190 @@
+package dev.minicloud.controlplane.metering;
+
+import dev.minicloud.controlplane.metadata.CloseableIterator;
+import dev.minicloud.controlplane.metadata.Entry;
+import dev.minicloud.controlplane.metadata.KeyRange;
+import dev.minicloud.controlplane.metadata.MetadataStore;
+import dev.minicloud.controlplane.metadata.Table;
+import dev.minicloud.controlplane.metadata.WriteBatch;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Usage aggregated per account, meter and hour in the USAGE table, fed by idempotent events.
+ *
+ * <p>Keys of the USAGE table (UTF-8):
+ * <ul>
+ *   <li>{@code e/<hour of the event, 12 digits>/<eventId>}: the event was counted (so a replay,
+ *       which carries the same id and time, is ignored); pruned after {@link #MARKER_RETENTION};</li>
+ *   <li>{@code h/<accountId>/<hour start, epoch seconds, 12 digits>/<meter>}: the hour's quantity as a
+ *       decimal string;</li>
+ *   <li>{@code s/<accountId>}: the storage sampler's last sample ({@link StorageSampler});</li>
+ *   <li>{@code i/<accountId>/<yyyy-mm>}: a closed month's invoice, frozen (billing);</li>
+ *   <li>{@code b/<accountId>}: the account's monthly budget (billing).</li>
+ * </ul>
+ * The id markers and the aggregates change in one atomic batch, so after a crash an event is either
+ * counted and marked, or neither; replaying it then counts it exactly once. Writes are serialised
+ * here (read-modify-write of aggregates). Thread-safe.
+ */
+public final class UsageStore {
+
+  private static final byte[] COUNTED = new byte[] {1};
+  /**
+   * How long event ids are remembered. A replay of an event older than this would count again; by
+   * then its month is closed and its invoice frozen.
+   */
+  public static final java.time.Duration MARKER_RETENTION = java.time.Duration.ofDays(40);
+
+  private static final int CACHED_AGGREGATES = 4096;
+
+  private final MetadataStore store;
+  /** Recently written aggregates (this store is their only writer), saving a read per event. */
+  private final Map<String, BigDecimal> cache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, BigDecimal> eldest) {
+      return size() > CACHED_AGGREGATES;
+    }
+  };
+
+  public UsageStore(MetadataStore store) {
+    this.store = store;
+  }
+
+  public MetadataStore metadata() {
+    return store;
+  }
+
+  /**
+   * Counts every event whose id was not counted before and commits them, together with the other
+   * operations already in {@code batch}, atomically and durably (fsynced).
+   *
+   * @return how many events were new (the rest were replays)
+   */
+  public int record(List<UsageEvent> events, WriteBatch batch) {
+    return record(events, batch, true);
+  }
+
+  /**
+   * As {@link #record(List, WriteBatch)}; with {@code synced} false the batch is in the write-ahead
+   * log on return (survives a process crash) and fsynced later ({@link MetadataStore#commitUnsynced}).
+   */
+  public synchronized int record(List<UsageEvent> events, WriteBatch batch, boolean synced) {
+    Map<String, BigDecimal> aggregates = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    int applied = 0;
+    for (UsageEvent event : events) {
+      byte[] marker = markerKey(event);
+      if (!seen.add(event.eventId()) || store.get(Table.USAGE, marker).isPresent()) {
+        continue;
+      }
+      batch.put(Table.USAGE, marker, COUNTED);
+      String key = aggregateKey(event.accountId(), hourOf(event.time()), event.meter());
+      BigDecimal current = aggregates.containsKey(key) ? aggregates.get(key)
+          : cache.containsKey(key) ? cache.get(key) : read(key).orElse(null);
+      BigDecimal next;
+      if (current == null) {
+        next = event.quantity();
+      } else if (Meters.isMaximum(event.meter())) {
+        next = current.max(event.quantity());
+      } else {
+        next = current.add(event.quantity());
+      }
+      aggregates.put(key, next);
+      applied++;
+    }
+    aggregates.forEach((key, value) -> batch.put(Table.USAGE, utf8(key), utf8(value.toPlainString())));
+    if (!batch.isEmpty()) {
+      if (synced) {
+        store.commit(batch);
+      } else {
+        store.commitUnsynced(batch);
+      }
+      cache.putAll(aggregates); // only once committed
+    }
+    return applied;
+  }
+
+  /** Whether an event (its id, in its hour) has been counted. */
+  public boolean counted(UsageEvent event) {
+    return store.get(Table.USAGE, markerKey(event)).isPresent();
+  }
+
+  /** Forgets the ids of events from hours before {@code before}; returns how many were removed. */
+  public int pruneMarkers(Instant before) {
+    int removed = 0;
+    WriteBatch batch = new WriteBatch();
+    try (CloseableIterator<Entry> old = store.scan(Table.USAGE, KeyRange.between(utf8("e/"),
+        utf8("e/" + hourKey(hourOf(before)))))) {
+      while (old.hasNext()) {
+        batch.delete(Table.USAGE, old.next().key());
+        if (++removed % 10_000 == 0) {
+          store.commitUnsynced(batch);
+          batch = new WriteBatch();
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      store.commit(batch);
+    }
+    return removed;
+  }
+
+  private static byte[] markerKey(UsageEvent event) {
+    return utf8("e/" + hourKey(hourOf(event.time())) + "/" + event.eventId());
+  }
+
+  /**
+   * Hourly aggregates whose hour starts in {@code [from, to)}, for one account (or all when
+   * {@code accountId} is null) and one meter (or all when null), ordered by account, hour, meter.
+   */
+  public List<HourlyUsage> hourly(String accountId, Instant from, Instant to, String meter) {
+    Instant firstHour = hourOf(from);
+    List<HourlyUsage> out = new ArrayList<>();
+    KeyRange range = accountId == null
+        ? KeyRange.prefix(utf8("h/"))
+        : KeyRange.between(utf8("h/" + accountId + "/" + hourKey(firstHour)), utf8("h/" + accountId + "/" + hourKey(to)));
+    try (CloseableIterator<Entry> entries = store.scan(Table.USAGE, range)) {
+      while (entries.hasNext()) {
+        Entry entry = entries.next();
+        String[] parts = entry.keyAsString().split("/", 4);
+        Instant hour = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        if (hour.isBefore(firstHour) || !hour.isBefore(to) || (meter != null && !meter.equals(parts[3]))) {
+          continue;
+        }
+        out.add(new HourlyUsage(parts[1], parts[3], hour, hour.plus(1, ChronoUnit.HOURS),
+            new BigDecimal(new String(entry.value(), StandardCharsets.UTF_8))));
+      }
+    }
+    return out;
+  }
+
+  /** The start of the UTC hour containing {@code time}. */
+  public static Instant hourOf(Instant time) {
+    return time.truncatedTo(ChronoUnit.HOURS);
+  }
+
+  private Optional<BigDecimal> read(String key) {
+    return store.get(Table.USAGE, utf8(key)).map(v -> new BigDecimal(new String(v, StandardCharsets.UTF_8)));
+  }
+
+  static String aggregateKey(String accountId, Instant hour, String meter) {
+    return "h/" + accountId + "/" + hourKey(hour) + "/" + meter;
+  }
+
+  private static String hourKey(Instant hour) {
+    return String.format("%012d", Math.max(0, hour.getEpochSecond()));
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
