@@ -412,4 +412,38 @@ class CliIT {
     ok("iam", "users", "delete", "cli-bob");
     assertTrue(fails(1, "iam", "users", "get", "cli-bob").err().startsWith("error: NoSuchEntity: "));
   }
+
+  @Test
+  void usageInvoiceBudgetAndAudit() throws Exception {
+    sdk.storage().createBucket("cli-billed");
+    sdk.storage().putObject("cli-billed", "a.txt", "billed".getBytes(StandardCharsets.UTF_8));
+    Poll.until(Duration.ofSeconds(15), "tier-1 requests metered", () -> !sdk.billing()
+        .usage(new dev.minicloud.sdk.billing.UsageQuery().meter("requests.tier1")).isEmpty());
+
+    JsonNode usage = Json.mapper().readTree(ok("usage", "--granularity", "month", "--output", "json").out());
+    assertTrue(usage.isArray() && usage.size() > 0, usage.toString());
+    assertTrue(ok("usage").out().lines().anyMatch(l -> l.contains("requests.tier1")));
+    assertTrue(ok("usage", "--csv", "--meter", "requests.tier1").out().startsWith("accountId,meter,unit,start,end,quantity"));
+    assertTrue(fails(2, "usage", "--from", "yesterday").err().contains("--from"));
+
+    String month = java.time.YearMonth.now(java.time.Clock.systemUTC()).toString();
+    Result invoice = ok("invoice");
+    assertTrue(invoice.out().startsWith("Invoice " + month + " for account "), invoice.out());
+    assertTrue(invoice.out().contains("requests.tier1") && invoice.out().contains("AMOUNT DUE"), invoice.out());
+    assertEquals(month, Json.mapper().readTree(ok("invoice", month, "--output", "json").out()).path("month").asText());
+    assertTrue(fails(2, "invoice", "2026-13").err().contains("yyyy-mm"));
+
+    assertTrue(fails(1, "budget").err().contains("no budget set"));
+    ok("budget", "set", "12.50");
+    JsonNode budget = Json.mapper().readTree(ok("budget", "--output", "json").out());
+    assertEquals("ok", budget.path("state").asText(), budget.toString());
+    assertEquals(0, new java.math.BigDecimal("12.50").compareTo(budget.path("monthlyLimit").decimalValue()));
+    ok("budget", "delete");
+    assertTrue(fails(1, "budget").err().contains("no budget set"));
+
+    JsonNode puts = Json.mapper().readTree(ok("audit", "--action", "s3:PutObject", "--output", "json").out());
+    assertTrue(puts.size() >= 1 && "s3:PutObject".equals(puts.get(0).path("action").asText()), puts.toString());
+    assertEquals(1, Json.mapper().readTree(ok("audit", "events", "--max-items", "1", "--output", "json").out()).size());
+    assertTrue(ok("audit", "verify").out().contains("intact"));
+  }
 }
