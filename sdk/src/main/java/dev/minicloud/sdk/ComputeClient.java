@@ -241,7 +241,7 @@ public final class ComputeClient {
         throw new MiniCloudException(WAITER_TIMEOUT, 0, null, instanceId + " is still " + i.stateName()
             + " after " + timeout.toSeconds() + " s (waiting for " + stateName(wanted) + ")");
       }
-      sleep(Duration.ofNanos(Math.min(left, pause.toNanos())));
+      http.pause(Duration.ofNanos(Math.max(1_000_000, Math.min(left, pause.toNanos()))));
       pause = pause.multipliedBy(3).dividedBy(2);
       if (pause.compareTo(MAX_POLL) > 0) {
         pause = MAX_POLL;
@@ -259,15 +259,6 @@ public final class ComputeClient {
       case InstanceState.STOPPED -> "stopped";
       default -> "state " + code;
     };
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(Math.max(1, d.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MiniCloudException(MiniCloudException.CLIENT_ERROR, 0, null, "interrupted while waiting", e);
-    }
   }
 
   /** The last 100 lines of the instance's console (stdout and stderr; user data's output). */
