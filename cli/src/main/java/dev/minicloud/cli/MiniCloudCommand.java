@@ -49,11 +49,19 @@ public final class MiniCloudCommand implements Runnable {
     CommandLine cl = new CommandLine(root)
         .addSubcommand("configure", new ConfigureCommand())
         .addSubcommand("s3", S3Command.commandLine())
+        .addSubcommand("compute", dev.minicloud.cli.compute.ComputeCommand.commandLine())
+        .addSubcommand("iam", dev.minicloud.cli.iam.IamCommand.commandLine())
+        .addSubcommand("usage", new dev.minicloud.cli.billing.UsageCommand())
+        .addSubcommand("invoice", new dev.minicloud.cli.billing.InvoiceCommand())
+        .addSubcommand("budget", dev.minicloud.cli.billing.BudgetCommand.commandLine())
+        .addSubcommand("audit", dev.minicloud.cli.billing.AuditCommand.commandLine())
         .addSubcommand("admin", new CommandLine(new AdminCommand()).addSubcommand("nodes", new AdminCommand.Nodes()))
         .addSubcommand("whoami", new WhoamiCommand())
         .addSubcommand("completion", new CompletionCommand());
     cl.setExecutionExceptionHandler(new ErrorHandler(root));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // '@file' is ours (--user-data @boot.sh, --document @policy.json), not picocli's argument files.
+    cl.setExpandAtFiles(false);
     return cl;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.minicloud.common.json.Json;
+import dev.minicloud.common.testing.Poll;
 import dev.minicloud.sdk.MiniCloudClient;
 import java.io.File;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -282,5 +284,166 @@ class CliIT {
     assertTrue(screen.contains("100%") && screen.contains("18.0 MiB / 18.0 MiB") && screen.contains("/s  ETA"), screen);
     assertTrue(screen.contains("\r"), "redrawn in place");
     assertTrue(screen.contains("upload: "), screen);
+  }
+
+  @Test
+  void computeRunWaitListLogsExecStopTerminate() throws Exception {
+    platform.startComputeAgent();
+    Path boot = work.resolve("boot.sh");
+    Files.writeString(boot, "mkdir -p /www\necho \"cli page $(hostname)\" > /www/index.html\nhttpd -p 80 -h /www\n"
+        + "echo cli-user-data-done\n");
+    Result run = ok("compute", "run", "--image", "busybox", "--type", "nano", "--user-data", "@" + boot,
+        "--port", "80", "--tag", "Name=cli-web", "--wait", "--output", "json");
+    assertEquals("", run.err(), "no spinner when piped");
+    JsonNode instance = Json.mapper().readTree(run.out()).get(0);
+    String id = instance.path("instanceId").asText();
+    try {
+      assertEquals("running", instance.path("state").path("name").asText(), run.out());
+      assertEquals(80, instance.path("ports").get(0).path("containerPort").asInt());
+
+      Result ls = ok("compute", "ls", "--tag", "Name=cli-web");
+      assertTrue(ls.out().startsWith("INSTANCE"), ls.out());
+      assertTrue(ls.out().lines().anyMatch(l -> l.startsWith(id) && l.contains("running") && l.contains("->80")),
+          ls.out());
+      Poll.until(Duration.ofSeconds(30), "user data's output in the console",
+          () -> sdk.compute().consoleOutput(id, 20).output().contains("cli-user-data-done"));
+      assertTrue(ok("compute", "logs", id, "--tail", "20").out().contains("cli-user-data-done"));
+
+      Result exec = cli(null, "compute", "exec", id, "--", "sh", "-c", "cat /www/index.html; echo to-err >&2; exit 4");
+      assertEquals(4, exec.exit(), "exec exits with the command's status\n" + exec);
+      assertEquals("cli page " + id + "\n", exec.out());
+      assertEquals("to-err\n", exec.err());
+
+      // logs -f: the earlier lines, then what is written after, until we hang up.
+      Path followed = work.resolve("follow.out");
+      ProcessBuilder followBuilder = new ProcessBuilder(javaCommand("compute", "logs", id, "-f", "--tail", "20"))
+          .directory(work.toFile()).redirectOutput(followed.toFile())
+          .redirectError(work.resolve("follow.err").toFile());
+      environment(followBuilder.environment());
+      Process follow = followBuilder.start();
+      try {
+        Poll.until(Duration.ofSeconds(30), "logs -f prints the boot output",
+            () -> read(followed).contains("cli-user-data-done") || !follow.isAlive());
+        assertTrue(follow.isAlive(), "logs -f ended early: " + read(work.resolve("follow.err")));
+        sdk.compute().exec(id, "sh", "-c", "echo cli-follow-marker > /proc/1/fd/1");
+        Poll.until(Duration.ofSeconds(30), "logs -f prints a line written later",
+            () -> read(followed).contains("cli-follow-marker"));
+      } finally {
+        follow.destroy();
+        follow.waitFor(10, TimeUnit.SECONDS);
+      }
+
+      Result stop = ok("compute", "stop", id, "--wait");
+      assertTrue(stop.out().lines().anyMatch(l -> l.startsWith(id) && l.contains("running") && l.endsWith("stopped")),
+          stop.out());
+      assertEquals("stopped", Json.mapper().readTree(ok("compute", "describe", id, "--output", "json").out())
+          .path("state").path("name").asText());
+      Result notRunning = fails(1, "compute", "exec", id, "--", "true");
+      assertTrue(notRunning.err().startsWith("error: IncorrectInstanceState: "), notRunning.toString());
+      startUnderATerminal(id);
+      assertEquals("running", sdk.compute().describeInstance(id).stateName());
+      Result terminate = ok("--output", "text", "compute", "terminate", id, "--wait");
+      assertEquals(id + "\trunning\tterminated", terminate.out().strip());
+    } finally {
+      sdk.compute().terminateInstance(id);
+    }
+    assertTrue(ok("compute", "types").out().lines().anyMatch(l -> l.startsWith("nano") && l.contains("64 MiB")));
+    assertTrue(ok("--output", "text", "compute", "images").out().lines().anyMatch(l -> l.contains("\tbusybox\t")));
+    Result unknown = fails(1, "compute", "describe", "i-0123456789abcdef0");
+    assertTrue(unknown.err().startsWith("error: InvalidInstanceID.NotFound: "), unknown.toString());
+    assertTrue(fails(2, "compute", "run", "--type", "nano").err().contains("--image"));
+  }
+
+  /** {@code compute start --wait} under a pseudo-terminal draws a spinner on stderr. */
+  private static void startUnderATerminal(String id) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+    String command = javaCommand("compute", "start", id, "--wait").stream()
+        .map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    Path out = work.resolve("start-tty.out");
+    ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null")
+        .directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+    environment(pb.environment());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "start under a pty did not finish");
+    String screen = Files.readString(out);
+    assertEquals(0, p.exitValue(), screen);
+    assertTrue(screen.contains("\r| starting " + id) || screen.contains("\r| waiting for " + id), screen);
+    assertTrue(screen.contains("\r\033[K"), "the spinner's line is cleared: " + screen);
+    assertTrue(screen.contains("stopped") && screen.contains("running"), screen);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void iamUserWithAReadOnlyKey() throws Exception {
+    sdk.storage().createBucket("cli-iam");
+    JsonNode user = Json.mapper().readTree(ok("iam", "users", "create", "cli-bob", "--output", "json").out());
+    assertTrue(user.path("arn").asText().endsWith(":user/cli-bob"), user.toString());
+    assertTrue(ok("--output", "text", "iam", "users", "ls").out().lines().anyMatch(l -> l.startsWith("cli-bob\t")));
+    JsonNode key = Json.mapper().readTree(ok("iam", "access-keys", "create", "cli-bob", "--output", "json").out());
+    String keyId = key.path("accessKeyId").asText();
+    String secret = key.path("secretAccessKey").asText();
+    assertEquals(40, secret.length(), key.toString());
+    Result attach = ok("iam", "policies", "attach", "cli-bob", "ReadOnlyAccess");
+    assertTrue(attach.out().contains("policy/ReadOnlyAccess"), attach.out());
+    JsonNode got = Json.mapper().readTree(ok("iam", "users", "get", "cli-bob", "--output", "json").out());
+    assertTrue(got.path("attachedPolicies").get(0).asText().endsWith("policy/ReadOnlyAccess"), got.toString());
+    JsonNode sim = Json.mapper().readTree(ok("iam", "simulate", "s3:PutObject", "arn:minicloud:s3:::cli-iam/x",
+        "--user", "cli-bob", "--output", "json").out());
+    assertEquals("implicitDeny", sim.path("decision").asText(), sim.toString());
+
+    ok("configure", "--profile", "bob", "--endpoint", platform.endpoint(), "--access-key", keyId,
+        "--secret-key", secret, "--region", "us-east-1");
+    ok("--profile", "bob", "s3", "ls", "s3://cli-iam");
+    Result denied = fails(1, "--profile", "bob", "s3", "cp", "-", "s3://cli-iam/bob.txt");
+    assertTrue(denied.err().startsWith("error: AccessDenied: "), denied.toString());
+    assertTrue(ok("iam", "access-keys", "ls", "cli-bob").out().contains(keyId));
+    assertTrue(ok("iam", "policies", "ls").out().contains("ReadOnlyAccess"));
+
+    ok("iam", "access-keys", "deactivate", "cli-bob", keyId);
+    assertTrue(fails(1, "--profile", "bob", "s3", "ls", "s3://cli-iam").err().contains("InvalidAccessKeyId"));
+    ok("iam", "users", "delete", "cli-bob");
+    assertTrue(fails(1, "iam", "users", "get", "cli-bob").err().startsWith("error: NoSuchEntity: "));
+  }
+
+  @Test
+  void usageInvoiceBudgetAndAudit() throws Exception {
+    sdk.storage().createBucket("cli-billed");
+    sdk.storage().putObject("cli-billed", "a.txt", "billed".getBytes(StandardCharsets.UTF_8));
+    Poll.until(Duration.ofSeconds(15), "tier-1 requests metered", () -> !sdk.billing()
+        .usage(new dev.minicloud.sdk.billing.UsageQuery().meter("requests.tier1")).isEmpty());
+
+    JsonNode usage = Json.mapper().readTree(ok("usage", "--granularity", "month", "--output", "json").out());
+    assertTrue(usage.isArray() && usage.size() > 0, usage.toString());
+    assertTrue(ok("usage").out().lines().anyMatch(l -> l.contains("requests.tier1")));
+    assertTrue(ok("usage", "--csv", "--meter", "requests.tier1").out().startsWith("accountId,meter,unit,start,end,quantity"));
+    assertTrue(fails(2, "usage", "--from", "yesterday").err().contains("--from"));
+
+    String month = java.time.YearMonth.now(java.time.Clock.systemUTC()).toString();
+    Result invoice = ok("invoice");
+    assertTrue(invoice.out().startsWith("Invoice " + month + " for account "), invoice.out());
+    assertTrue(invoice.out().contains("requests.tier1") && invoice.out().contains("AMOUNT DUE"), invoice.out());
+    assertEquals(month, Json.mapper().readTree(ok("invoice", month, "--output", "json").out()).path("month").asText());
+    assertTrue(fails(2, "invoice", "2026-13").err().contains("yyyy-mm"));
+
+    assertTrue(fails(1, "budget").err().contains("no budget set"));
+    ok("budget", "set", "12.50");
+    JsonNode budget = Json.mapper().readTree(ok("budget", "--output", "json").out());
+    assertEquals("ok", budget.path("state").asText(), budget.toString());
+    assertEquals(0, new java.math.BigDecimal("12.50").compareTo(budget.path("monthlyLimit").decimalValue()));
+    ok("budget", "delete");
+    assertTrue(fails(1, "budget").err().contains("no budget set"));
+
+    JsonNode puts = Json.mapper().readTree(ok("audit", "--action", "s3:PutObject", "--output", "json").out());
+    assertTrue(puts.size() >= 1 && "s3:PutObject".equals(puts.get(0).path("action").asText()), puts.toString());
+    assertEquals(1, Json.mapper().readTree(ok("audit", "events", "--max-items", "1", "--output", "json").out()).size());
+    assertTrue(ok("audit", "verify").out().contains("intact"));
   }
 }

@@ -1,6 +1,9 @@
 package dev.minicloud.dist;
 
 import dev.minicloud.common.sigv4.SigningCredentials;
+import dev.minicloud.common.testing.Poll;
+import dev.minicloud.computeagent.ComputeAgent;
+import dev.minicloud.computeagent.ComputeAgentOptions;
 import dev.minicloud.common.testing.SignedHttp;
 import dev.minicloud.controlplane.ControlPlane;
 import dev.minicloud.controlplane.ControlPlaneOptions;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,8 +32,11 @@ final class InProcessPlatform implements AutoCloseable {
   final ControlPlane controlPlane;
   final StorageNode storage;
   final SigningCredentials root;
+  private final Path data;
+  private ComputeAgent compute;
 
   InProcessPlatform(Path data) throws Exception {
+    this.data = data;
     controlPlane = new ControlPlane(ControlPlaneOptions.defaults(data).withPort(0), Clock.systemUTC(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start();
     storage = new StorageNode(controlPlane.vertx(), new StorageNodeOptions()
@@ -38,6 +45,27 @@ final class InProcessPlatform implements AutoCloseable {
         .setClusterToken(controlPlane.clusterToken()));
     storage.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     root = SignedHttp.credentialsFile(controlPlane.rootCredentialsFile());
+  }
+
+  /**
+   * Starts a compute agent on the machine's Docker engine (once; closed with the platform) and
+   * waits until the control plane sees it up with a working engine.
+   */
+  synchronized ComputeAgent startComputeAgent() throws Exception {
+    if (compute == null) {
+      compute = new ComputeAgent(controlPlane.vertx(), new ComputeAgentOptions()
+          .setDataDir(data.resolve("compute"))
+          .setControlPlaneUrl(URI.create(endpoint()))
+          .setClusterToken(controlPlane.clusterToken()), null)
+          .start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      try (dev.minicloud.sdk.MiniCloudClient sdk = dev.minicloud.sdk.MiniCloudClient.builder().endpoint(endpoint())
+          .credentials(root.accessKeyId(), root.secretKey()).profileFile(data.resolve("no-profile")).build()) {
+        Poll.until(Duration.ofSeconds(30), "the compute agent is up with Docker", () -> sdk.admin().nodes().stream()
+            .anyMatch(n -> "compute".equalsIgnoreCase(n.kind()) && "up".equalsIgnoreCase(n.state())
+                && Boolean.TRUE.equals(n.capacity().get("dockerAvailable"))));
+      }
+    }
+    return compute;
   }
 
   String endpoint() {
@@ -62,9 +90,12 @@ final class InProcessPlatform implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (compute != null) {
+        compute.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
       storage.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("storage node did not close", e);
+      throw new IllegalStateException("compute agent or storage node did not close", e);
     } finally {
       controlPlane.close();
     }

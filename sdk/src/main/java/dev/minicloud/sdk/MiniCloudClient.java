@@ -51,13 +51,22 @@ public final class MiniCloudClient implements AutoCloseable {
   private final HttpExecutor http;
   private final StorageClient storage;
   private final AdminClient admin;
+  private final ComputeClient compute;
+  private final IamClient iam;
+  private final BillingClient billing;
+  private final AuditClient audit;
   private final String region;
 
   private MiniCloudClient(HttpExecutor http, String region) {
     this.http = http;
     this.region = region;
     this.storage = new StorageClient(http);
-    this.admin = new AdminClient(new JsonCalls(http));
+    JsonCalls json = new JsonCalls(http);
+    this.admin = new AdminClient(json);
+    this.compute = new ComputeClient(json, http);
+    this.iam = new IamClient(json);
+    this.billing = new BillingClient(json, http);
+    this.audit = new AuditClient(json);
   }
 
   /** A builder; see {@link Builder} for where unset settings come from. */
@@ -68,6 +77,26 @@ public final class MiniCloudClient implements AutoCloseable {
   /** Object storage (the S3 API). */
   public StorageClient storage() {
     return storage;
+  }
+
+  /** Container instances, images and instance types ({@code /compute/v1}). */
+  public ComputeClient compute() {
+    return compute;
+  }
+
+  /** Accounts, users, access keys and policies ({@code /iam/v1}). */
+  public IamClient iam() {
+    return iam;
+  }
+
+  /** Usage, invoices, prices and budgets ({@code /billing/v1}). */
+  public BillingClient billing() {
+    return billing;
+  }
+
+  /** The audit trail ({@code /audit/v1}). */
+  public AuditClient audit() {
+    return audit;
   }
 
   /** Platform administration (root only). */

@@ -132,6 +132,16 @@ public final class HttpExecutor implements AutoCloseable {
     }
   }
 
+  /** Pauses with the client's sleeper (replaced in tests), e.g. between a waiter's polls. */
+  public void pause(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new MiniCloudException(MiniCloudException.CLIENT_ERROR, 0, null, "interrupted while waiting", ie);
+    }
+  }
+
   private HttpResponse<InputStream> sendOnce(Call call) {
     URI uri = uri(call.rawPath, call.rawQuery);
     SignableRequest.Builder toSign = SignableRequest.builder(call.method).uri(uri);

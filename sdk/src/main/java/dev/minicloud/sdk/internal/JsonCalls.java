@@ -29,16 +29,30 @@ public final class JsonCalls {
    * @param type the answer's type ({@code Void.class} to ignore it)
    */
   public <T> T call(String method, String service, String rawPath, String rawQuery, Object body, TypeReference<T> type) {
-    return call(method, service, rawPath, rawQuery, body, Json.mapper().getTypeFactory().constructType(type));
+    return call(method, service, rawPath, rawQuery, body, Json.mapper().getTypeFactory().constructType(type), null);
+  }
+
+  /**
+   * As {@link #call(String, String, String, String, Object, TypeReference)}, saying whether the
+   * call may be sent twice (a POST with an idempotency token may).
+   */
+  public <T> T call(String method, String service, String rawPath, String rawQuery, Object body, TypeReference<T> type,
+      boolean idempotent) {
+    return call(method, service, rawPath, rawQuery, body, Json.mapper().getTypeFactory().constructType(type),
+        Boolean.valueOf(idempotent));
   }
 
   /** As {@link #call(String, String, String, String, Object, TypeReference)} with a class. */
   public <T> T call(String method, String service, String rawPath, String rawQuery, Object body, Class<T> type) {
-    return call(method, service, rawPath, rawQuery, body, Json.mapper().getTypeFactory().constructType(type));
+    return call(method, service, rawPath, rawQuery, body, Json.mapper().getTypeFactory().constructType(type), null);
   }
 
-  private <T> T call(String method, String service, String rawPath, String rawQuery, Object body, JavaType type) {
+  private <T> T call(String method, String service, String rawPath, String rawQuery, Object body, JavaType type,
+      Boolean idempotent) {
     Call call = Call.of(method, service, rawPath, rawQuery).header("accept", "application/json");
+    if (idempotent != null) {
+      call.idempotent(idempotent);
+    }
     if (body != null) {
       call.header("content-type", "application/json").body(Body.bytes(Json.toBytes(body)));
     }
