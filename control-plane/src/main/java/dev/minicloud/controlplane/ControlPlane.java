@@ -108,6 +108,7 @@ public final class ControlPlane implements AutoCloseable {
   private String rootAccountId;
   private BlobCollector blobCollector;
   private UsageJournal usageJournal;
+  private MetadataStore meteringStore;
   private InstanceUsage instanceUsage;
 
   public ControlPlane(ControlPlaneOptions options, Clock clock, PrintStream console) {
@@ -155,12 +156,16 @@ public final class ControlPlane implements AutoCloseable {
 
     // Metering, billing and audit (docs/api/billing.md, docs/api/audit.md).
     MeteringOptions metering = MeteringOptions.fromEnvironment(System.getenv());
-    UsageStore usage = new UsageStore(store);
+    // Usage and audit have a RocksDB (and so a write-ahead log) of their own: every request logs
+    // there before its response, and in the object metadata's log those writes queued behind the
+    // fsyncs of concurrent PUT commits.
+    meteringStore = RocksMetadataStore.open(data.resolve("metering"));
+    UsageStore usage = new UsageStore(meteringStore);
     usageJournal = new UsageJournal(usage);
     usageJournal.bindMetrics(metrics);
     instanceUsage = new InstanceUsage(usageJournal);
     StorageSampler sampler = new StorageSampler(store, usage, clock);
-    AuditLog audit = new AuditLog(store);
+    AuditLog audit = new AuditLog(meteringStore);
     Invoices invoices = new Invoices(usage, PriceList.load(metering.pricingFile(), data), clock);
     Budgets budgets = new Budgets(usage, invoices, clock);
     vertx.setPeriodic(metering.changedSampleInterval().toMillis(),
@@ -320,6 +325,9 @@ public final class ControlPlane implements AutoCloseable {
     } finally {
       if (usageJournal != null) {
         usageJournal.close(); // commits what is queued before the store closes
+      }
+      if (meteringStore != null) {
+        meteringStore.close();
       }
       if (store != null) {
         store.close();

@@ -48,6 +48,7 @@ public final class StorageSampler {
   private final MetadataStore store;
   private final UsageStore usage;
   private final JsonRecords records;
+  private final JsonRecords usageRecords;
   private final Clock clock;
   private final ObjectIndex objectIndex;
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -67,6 +68,7 @@ public final class StorageSampler {
     this.store = store;
     this.usage = usage;
     this.records = new JsonRecords(store);
+    this.usageRecords = new JsonRecords(usage.metadata()); // the sampler's own state lives with usage
     this.clock = clock;
     this.objectIndex = new ObjectIndex(store);
     this.nextChangedSample = System.nanoTime();
@@ -103,7 +105,7 @@ public final class StorageSampler {
   public synchronized void sampleAll() {
     Map<String, Totals> totals = totalsByAccount(null);
     Set<String> accounts = new HashSet<>(totals.keySet());
-    try (var previous = records.scanPrefix(Table.USAGE, "s/", Sample.class)) {
+    try (var previous = usageRecords.scanPrefix(Table.USAGE, "s/", Sample.class)) {
       while (previous.hasNext()) {
         accounts.add(previous.next().key().substring(2));
       }
@@ -117,7 +119,7 @@ public final class StorageSampler {
   /** Records one sample of {@code accountId}: usage since the previous sample, then the new sample. */
   public synchronized void sample(String accountId, Totals totals, Instant now) {
     String stateKey = "s/" + accountId;
-    Sample previous = records.get(Table.USAGE, stateKey, Sample.class).orElse(null);
+    Sample previous = usageRecords.get(Table.USAGE, stateKey, Sample.class).orElse(null);
     if (previous != null && now.isBefore(previous.at())) {
       return; // clock went backwards; the next sample catches up
     }
@@ -128,7 +130,7 @@ public final class StorageSampler {
     events.add(UsageEvent.of("storage/" + accountId + "/" + now.toEpochMilli() + "/current-objects", accountId,
         Meters.STORAGE_OBJECTS, now, totals.objects()));
     WriteBatch batch = new WriteBatch();
-    records.putInto(batch, Table.USAGE, stateKey, new Sample(now, totals.bytes(), totals.objects()));
+    usageRecords.putInto(batch, Table.USAGE, stateKey, new Sample(now, totals.bytes(), totals.objects()));
     usage.record(events, batch);
   }
 
