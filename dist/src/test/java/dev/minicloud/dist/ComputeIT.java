@@ -447,7 +447,44 @@ class ComputeIT {
     assertEquals("running", describe(id).get("state").get("name").asText());
   }
 
+  @Test
+  void runTimeIsMeteredPerSecondWithASixtySecondMinimumPerStart() throws Exception {
+    String imageId = json(api.get("compute", "/compute/v1/images")).get("images").get(0).get("imageId").asText();
+    Map<String, Object> run = Map.of("imageId", imageId, "instanceType", "micro");
+    String shortRun = json(send("POST", "/compute/v1/instances", run)).get("instances").get(0).get("instanceId").asText();
+    launched.add(shortRun);
+    long longStarted = System.nanoTime();
+    String longRun = json(send("POST", "/compute/v1/instances", run)).get("instances").get(0).get("instanceId").asText();
+    launched.add(longRun);
+    // The wall clock is the measure here: the instances must really run ~10 s and ~70 s.
+    long shortStop = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Poll.until(Duration.ofSeconds(30), "10 s of the short run", () -> System.nanoTime() >= shortStop);
+    assertChange(send("POST", "/compute/v1/instances/" + shortRun + "/stop", null), "running", "stopped");
+    long longStop = longStarted + Duration.ofSeconds(70).toNanos();
+    Poll.until(Duration.ofSeconds(90), "70 s of the long run", () -> System.nanoTime() >= longStop);
+    assertChange(send("POST", "/compute/v1/instances/" + longRun + "/stop", null), "running", "stopped");
+    double longSeconds = (System.nanoTime() - longStarted) / 1e9;
+
+    // 60 s for the short run (10 s plus the minimum), the long run's own seconds; within 2 s.
+    double expected = 60 + longSeconds;
+    Poll.until(DEADLINE, "instance-seconds metered", () -> Math.abs(meteredSeconds("micro") - expected) <= 2.0);
+    assertEquals(0.0, meteredSeconds("nano"), "no other type is billed");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  /** compute.instance-seconds.TYPE of the caller's account this month, summed over hours. */
+  private double meteredSeconds(String type) {
+    HttpResponse<String> r = api.get("billing",
+        "/billing/v1/usage?granularity=hour&meter=compute.instance-seconds." + type);
+    assertEquals(200, r.statusCode(), r.body());
+    double total = 0;
+    for (JsonNode row : json(r).get("usage")) {
+      total += row.get("quantity").asDouble();
+    }
+    return total;
+  }
+
 
   private HttpResponse<String> send(String service, String method, String path, Object body) {
     return api.send(method, service, path, body == null ? new byte[0] : Json.toBytes(body),
