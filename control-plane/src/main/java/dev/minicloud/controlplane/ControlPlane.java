@@ -213,6 +213,9 @@ public final class ControlPlane implements AutoCloseable {
         // are answered in HTTP/1.1, as RFC 9110 allows; with the upgrade accepted, responses to
         // such clients stalled now and then in tests (S3 clients never ask for h2c).
         .setHttp2ClearTextEnabled(false)
+        // Object bodies stream through in chunks of up to 64 KiB (Netty's default is 8 KiB): each
+        // chunk is digested and forwarded to the storage nodes, so fewer, larger ones cost less.
+        .setMaxChunkSize(BlobClient.STREAM_CHUNK)
         .setHost(options.bindAddress())
         .setPort(options.port())
         .setCompressionSupported(false)

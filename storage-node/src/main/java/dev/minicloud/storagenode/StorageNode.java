@@ -105,6 +105,7 @@ public final class StorageNode {
         })
         .compose(id -> vertx.createHttpServer(new HttpServerOptions()
                 .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: see ControlPlane
+                .setMaxChunkSize(64 * 1024) // blob bodies in 64 KiB chunks rather than Netty's 8 KiB
                 .setHost(options.getBindAddress())
                 .setPort(options.getPort())
                 .setIdleTimeout((int) options.getIdleTimeout().toMillis())

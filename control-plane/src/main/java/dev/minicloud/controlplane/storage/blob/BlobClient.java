@@ -30,6 +30,9 @@ public final class BlobClient {
   private static final Logger LOG = LoggerFactory.getLogger(BlobClient.class);
   private static final String BLOBS = "/internal/v1/blobs/";
 
+  /** Largest chunk an object body is streamed in, between client, control plane and nodes. */
+  public static final int STREAM_CHUNK = 64 * 1024;
+
   private final HttpClientAgent http;
   private final NodeRegistry nodes;
   private final ClusterToken token;
@@ -38,6 +41,7 @@ public final class BlobClient {
     this.http = vertx.createHttpClient(new HttpClientOptions()
         .setKeepAlive(true)
         .setTcpNoDelay(true)
+        .setMaxChunkSize(STREAM_CHUNK)
         .setConnectTimeout(5_000)
         .setIdleTimeout(60), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
     this.nodes = nodes;
