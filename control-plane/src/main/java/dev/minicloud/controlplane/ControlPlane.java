@@ -155,7 +155,7 @@ public final class ControlPlane implements AutoCloseable {
     S3Authorization s3Authorization = new S3Authorization(buckets, objects, identity, authorizer);
 
     // Metering, billing and audit (docs/api/billing.md, docs/api/audit.md).
-    MeteringOptions metering = MeteringOptions.fromEnvironment(System.getenv());
+    MeteringOptions metering = options.metering();
     // Usage and audit have a RocksDB (and so a write-ahead log) of their own: every request logs
     // there before its response, and in the object metadata's log those writes queued behind the
     // fsyncs of concurrent PUT commits.

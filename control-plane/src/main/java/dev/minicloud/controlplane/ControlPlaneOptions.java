@@ -1,5 +1,6 @@
 package dev.minicloud.controlplane;
 
+import dev.minicloud.controlplane.metering.MeteringOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,11 +27,13 @@ import java.util.Optional;
  * @param virtualHostDomain the domain under which {@code bucket.<domain>} addresses a bucket
  *     (virtual-hosted-style requests; {@code --domain}); path-style always works
  * @param replicas how many storage nodes keep a copy of each object's bytes ({@code --replicas})
+ * @param metering metering, billing and audit settings ({@code --pricing},
+ *     {@code --audit-read-sample-rate}, {@code --metering-log}; see {@link MeteringOptions})
  */
 public record ControlPlaneOptions(
     String bindAddress, int port, Path dataDir, boolean tls, Optional<Path> tlsCert, Optional<Path> tlsKey,
     Optional<String> clusterToken, Duration heartbeatInterval, Duration nodeDownAfter, Duration shutdownGrace,
-    String region, String virtualHostDomain, int replicas) {
+    String region, String virtualHostDomain, int replicas, MeteringOptions metering) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 9000;
@@ -45,6 +48,7 @@ public record ControlPlaneOptions(
   public ControlPlaneOptions {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(metering, "metering");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -60,21 +64,22 @@ public record ControlPlaneOptions(
   public static ControlPlaneOptions defaults(Path dataDir) {
     return new ControlPlaneOptions(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, dataDir, false, Optional.empty(),
         Optional.empty(), Optional.empty(), DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_NODE_DOWN_AFTER,
-        DEFAULT_SHUTDOWN_GRACE, DEFAULT_REGION, DEFAULT_VIRTUAL_HOST_DOMAIN, DEFAULT_REPLICAS);
+        DEFAULT_SHUTDOWN_GRACE, DEFAULT_REGION, DEFAULT_VIRTUAL_HOST_DOMAIN, DEFAULT_REPLICAS,
+        MeteringOptions.defaults());
   }
 
   public ControlPlaneOptions withPort(int newPort) {
     return new ControlPlaneOptions(bindAddress, newPort, dataDir, tls, tlsCert, tlsKey, clusterToken,
-        heartbeatInterval, nodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas);
+        heartbeatInterval, nodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas, metering);
   }
 
   public ControlPlaneOptions withTls(boolean newTls) {
     return new ControlPlaneOptions(bindAddress, port, dataDir, newTls, tlsCert, tlsKey, clusterToken,
-        heartbeatInterval, nodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas);
+        heartbeatInterval, nodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas, metering);
   }
 
   public ControlPlaneOptions withNodeTimings(Duration newHeartbeatInterval, Duration newNodeDownAfter) {
     return new ControlPlaneOptions(bindAddress, port, dataDir, tls, tlsCert, tlsKey, clusterToken,
-        newHeartbeatInterval, newNodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas);
+        newHeartbeatInterval, newNodeDownAfter, shutdownGrace, region, virtualHostDomain, replicas, metering);
   }
 }

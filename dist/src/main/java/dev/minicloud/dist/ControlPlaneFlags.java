@@ -1,6 +1,7 @@
 package dev.minicloud.dist;
 
 import dev.minicloud.controlplane.ControlPlaneOptions;
+import dev.minicloud.controlplane.metering.MeteringOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -49,10 +50,27 @@ final class ControlPlaneFlags {
       description = "Storage nodes that keep a copy of each object (env MINICLOUD_REPLICAS, default ${DEFAULT-VALUE}).")
   int replicas;
 
+  @Option(names = "--pricing", defaultValue = "${env:MINICLOUD_PRICING}",
+      description = "Price list for invoices (env MINICLOUD_PRICING; default <data>/pricing.yaml if present, "
+          + "else the built-in docs/pricing.yaml).")
+  Path pricing;
+
+  @Option(names = "--audit-read-sample-rate", defaultValue = "${env:MINICLOUD_AUDIT_READ_SAMPLE_RATE:-1.0}",
+      description = "Share of successful S3 GET/HEAD calls that get an audit record, 0.0 to 1.0; writes and "
+          + "denials always do (env MINICLOUD_AUDIT_READ_SAMPLE_RATE, default ${DEFAULT-VALUE}).")
+  double auditReadSampleRate;
+
+  @Option(names = "--metering-log", defaultValue = "${env:MINICLOUD_METERING_LOG:-before-response}",
+      description = "before-response: a request's usage and audit record are in the write-ahead log before "
+          + "its response; async: just after (faster, a crash can lose the last ones) "
+          + "(env MINICLOUD_METERING_LOG, default ${DEFAULT-VALUE}).")
+  String meteringLog;
+
   ControlPlaneOptions toOptions() {
     ControlPlaneOptions defaults = ControlPlaneOptions.defaults(data);
     return new ControlPlaneOptions(address, port, data, tls || tlsCert != null, Optional.ofNullable(tlsCert),
         Optional.ofNullable(tlsKey), Optional.empty(), defaults.heartbeatInterval(), defaults.nodeDownAfter(),
-        defaults.shutdownGrace(), region, domain, replicas);
+        defaults.shutdownGrace(), region, domain, replicas,
+        MeteringOptions.of(pricing, auditReadSampleRate, meteringLog));
   }
 }

@@ -2,12 +2,11 @@ package dev.minicloud.controlplane.metering;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings of metering, billing and audit, read from the environment (kept apart from
- * {@code ControlPlaneOptions} so the feature wires in with one line).
+ * Settings of metering, billing and audit, part of {@code ControlPlaneOptions}; the launcher fills
+ * them from flags and their {@code MINICLOUD_*} environment variables.
  *
  * @param pricingFile the price list ({@code MINICLOUD_PRICING}); empty: {@code <data>/pricing.yaml}
  *     if present, else the built-in copy of {@code docs/pricing.yaml}
@@ -40,16 +39,17 @@ public record MeteringOptions(Optional<Path> pricingFile, double auditReadSample
         DEFAULT_CHANGED_SAMPLE_INTERVAL, true);
   }
 
-  public static MeteringOptions fromEnvironment(Map<String, String> env) {
-    String rate = env.get("MINICLOUD_AUDIT_READ_SAMPLE_RATE");
-    String pricing = env.get("MINICLOUD_PRICING");
-    String log = env.getOrDefault("MINICLOUD_METERING_LOG", "before-response");
-    if (!log.equals("before-response") && !log.equals("async")) {
-      throw new IllegalArgumentException("MINICLOUD_METERING_LOG must be before-response or async, got " + log);
+  /**
+   * The settings from the launcher's flags.
+   *
+   * @param pricingFile a price list, or null for the default
+   * @param logMode {@code before-response} (the default) or {@code async}
+   */
+  public static MeteringOptions of(Path pricingFile, double auditReadSampleRate, String logMode) {
+    if (!"before-response".equals(logMode) && !"async".equals(logMode)) {
+      throw new IllegalArgumentException("--metering-log must be before-response or async, got " + logMode);
     }
-    return new MeteringOptions(
-        pricing == null || pricing.isBlank() ? Optional.empty() : Optional.of(Path.of(pricing)),
-        rate == null || rate.isBlank() ? DEFAULT_AUDIT_READ_SAMPLE_RATE : Double.parseDouble(rate),
-        DEFAULT_STORAGE_SAMPLE_INTERVAL, DEFAULT_CHANGED_SAMPLE_INTERVAL, log.equals("before-response"));
+    return new MeteringOptions(Optional.ofNullable(pricingFile), auditReadSampleRate,
+        DEFAULT_STORAGE_SAMPLE_INTERVAL, DEFAULT_CHANGED_SAMPLE_INTERVAL, "before-response".equals(logMode));
   }
 }
