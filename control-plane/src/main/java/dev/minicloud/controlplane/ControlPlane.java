@@ -33,6 +33,7 @@ import dev.minicloud.controlplane.http.ApiRouter;
 import dev.minicloud.controlplane.http.ApiSurface;
 import dev.minicloud.controlplane.http.FailureHandler;
 import dev.minicloud.controlplane.http.JsonErrors;
+import dev.minicloud.controlplane.http.OpenApiHandler;
 import dev.minicloud.controlplane.http.RequestContextHandler;
 import dev.minicloud.controlplane.iam.Authorizer;
 import dev.minicloud.controlplane.iam.S3Authorization;
@@ -187,6 +188,7 @@ public final class ControlPlane implements AutoCloseable {
         SigV4AuthHandler.streaming(identity, clock),
         new HealthHandlers(store, nodes),
         PrometheusScrapingHandler.create(metrics),
+        new OpenApiHandler(),
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),

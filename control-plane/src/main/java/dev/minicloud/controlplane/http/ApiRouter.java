@@ -45,6 +45,7 @@ public final class ApiRouter {
       SigV4AuthHandler streamingAuth,
       HealthHandlers health,
       Handler<RoutingContext> metrics,
+      OpenApiHandler openApi,
       ClusterTokenGuard clusterToken,
       NodeHeartbeatHandler nodeHeartbeat,
       ListNodesHandler listNodes,
@@ -83,6 +84,8 @@ public final class ApiRouter {
     router.get("/health/live").handler(p.health()::live);
     router.get("/health/ready").handler(p.health()::ready);
     router.get("/metrics").handler(p.metrics());
+    // API descriptions (docs/api/*.openapi.yaml): unauthenticated too.
+    router.get(OpenApiHandler.ROUTE).handler(p.openApi());
 
     // Node-to-control-plane API, behind the cluster token.
     router.route(SurfaceClassifier.INTERNAL_PREFIX + "/*").handler(p.clusterToken());

@@ -17,14 +17,17 @@ public final class SurfaceClassifier {
 
   public static final String INTERNAL_PREFIX = "/internal/v1";
 
+  /** Where the OpenAPI documents are served ({@code GET /openapi/{name}.yaml}), like the probes. */
+  public static final String OPENAPI_PREFIX = "/openapi";
+
   /** First path segments that buckets may not use, because the platform's own APIs live there. */
   public static final List<String> RESERVED_BUCKET_NAMES =
-      List.of("compute", "iam", "billing", "audit", "admin", "internal", "health", "metrics");
+      List.of("compute", "iam", "billing", "audit", "admin", "internal", "health", "metrics", "openapi");
 
   private SurfaceClassifier() {}
 
   public static ApiSurface classify(String method, String path, String contentType) {
-    if (path.equals("/metrics") || path.startsWith("/health/")) {
+    if (path.equals("/metrics") || path.startsWith("/health/") || path.startsWith(OPENAPI_PREFIX + "/")) {
       return ApiSurface.PROBE;
     }
     if (underPrefix(path, INTERNAL_PREFIX)) {
