@@ -192,7 +192,7 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        compute(nodes, ids, objects, blobs),
+        compute(nodes, ids, buckets, objects, blobs),
         authorizer,
         IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
@@ -237,7 +237,8 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
-  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, ObjectIndex objects, BlobClient blobs) {
+  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, BucketStore buckets, ObjectIndex objects,
+      BlobClient blobs) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -255,7 +256,7 @@ public final class ControlPlane implements AutoCloseable {
       }
     });
     return ComputeHandlers.create(options.region(), instances, images, types, agents,
-        new ImportImageHandler(images, new BucketStore(store), objects, blobs, agents, nodes));
+        new ImportImageHandler(images, buckets, objects, blobs, agents, nodes));
   }
 
   /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */

@@ -3,7 +3,6 @@ package dev.minicloud.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.minicloud.common.json.Json;
@@ -266,7 +265,7 @@ class CliIT {
 
   @Test
   void progressBarOnATerminalOnly() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+    assertTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal (util-linux)");
     sdk.storage().createBucket("cli-tty");
     Path big = work.resolve("tty.bin");
     Files.write(big, random(18 * MIB, 8));
@@ -356,7 +355,7 @@ class CliIT {
 
   /** {@code compute start --wait} under a pseudo-terminal draws a spinner on stderr. */
   private static void startUnderATerminal(String id) throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+    assertTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal (util-linux)");
     String command = javaCommand("compute", "start", id, "--wait").stream()
         .map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
     Path out = work.resolve("start-tty.out");

@@ -5,11 +5,9 @@ import dev.minicloud.sdk.audit.AuditQuery;
 import dev.minicloud.sdk.audit.AuditVerification;
 import dev.minicloud.sdk.internal.JsonCalls;
 import dev.minicloud.sdk.internal.Query;
-import java.util.Iterator;
+import dev.minicloud.sdk.internal.TokenPages;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The audit trail ({@code /audit/v1}): every authenticated call, allowed or denied. Callers see
@@ -41,30 +39,13 @@ public final class AuditClient {
 
   /** The events matching {@code query}, oldest first, fetched one page at a time as the stream is consumed. */
   public Stream<AuditEvent> events(AuditQuery query) {
-    Iterable<List<AuditEvent>> pages = () -> new Iterator<>() {
-      private String token;
-      private boolean done;
-
-      @Override
-      public boolean hasNext() {
-        return !done;
-      }
-
-      @Override
-      public List<AuditEvent> next() {
-        if (done) {
-          throw new NoSuchElementException();
-        }
-        Query q = new Query().add("from", query.from()).add("to", query.to()).add("action", query.action())
-            .add("principal", query.principal()).add("accountId", query.accountId())
-            .add("limit", query.pageSize()).add("nextToken", token);
-        EventPage page = json.call("GET", SERVICE, BASE + "/events", q.toString(), null, EventPage.class);
-        token = page == null ? null : page.nextToken();
-        done = token == null || token.isEmpty();
-        return page == null || page.events() == null ? List.of() : page.events();
-      }
-    };
-    return StreamSupport.stream(pages.spliterator(), false).flatMap(List::stream);
+    return TokenPages.stream(token -> {
+      Query q = new Query().add("from", query.from()).add("to", query.to()).add("action", query.action())
+          .add("principal", query.principal()).add("accountId", query.accountId())
+          .add("limit", query.pageSize()).add("nextToken", token);
+      EventPage page = json.call("GET", SERVICE, BASE + "/events", q.toString(), null, EventPage.class);
+      return page == null ? null : new TokenPages.Page<>(page.events(), page.nextToken());
+    });
   }
 
   /**

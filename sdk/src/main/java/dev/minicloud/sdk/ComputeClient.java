@@ -14,17 +14,15 @@ import dev.minicloud.sdk.internal.Call;
 import dev.minicloud.sdk.internal.HttpExecutor;
 import dev.minicloud.sdk.internal.JsonCalls;
 import dev.minicloud.sdk.internal.Query;
+import dev.minicloud.sdk.internal.TokenPages;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * EC2-like container instances ({@code /compute/v1}): launch, describe, stop, start, reboot,
@@ -108,38 +106,21 @@ public final class ComputeClient {
    * consumed.
    */
   public Stream<Instance> describeInstances(InstanceFilter filter) {
-    Iterable<List<Instance>> pages = () -> new Iterator<>() {
-      private String token;
-      private boolean done;
-
-      @Override
-      public boolean hasNext() {
-        return !done;
+    return TokenPages.stream(token -> {
+      Query q = new Query();
+      if (!filter.instanceIds().isEmpty()) {
+        q.add("instanceId", String.join(",", filter.instanceIds()));
       }
-
-      @Override
-      public List<Instance> next() {
-        if (done) {
-          throw new NoSuchElementException();
-        }
-        Query q = new Query();
-        if (!filter.instanceIds().isEmpty()) {
-          q.add("instanceId", String.join(",", filter.instanceIds()));
-        }
-        if (!filter.states().isEmpty()) {
-          q.add("state", String.join(",", filter.states()));
-        }
-        q.add("instanceType", filter.instanceType()).add("imageId", filter.imageId());
-        filter.tags().forEach((k, v) -> q.add("tag:" + k, v));
-        q.add("maxResults", filter.pageSize()).add("nextToken", token);
-        InstanceList page = json.call("GET", SERVICE, BASE + "/instances", q.toString(), null,
-            new TypeReference<InstanceList>() {});
-        token = page == null ? null : page.nextToken();
-        done = token == null || token.isEmpty();
-        return page == null || page.instances() == null ? List.of() : page.instances();
+      if (!filter.states().isEmpty()) {
+        q.add("state", String.join(",", filter.states()));
       }
-    };
-    return StreamSupport.stream(pages.spliterator(), false).flatMap(List::stream);
+      q.add("instanceType", filter.instanceType()).add("imageId", filter.imageId());
+      filter.tags().forEach((k, v) -> q.add("tag:" + k, v));
+      q.add("maxResults", filter.pageSize()).add("nextToken", token);
+      InstanceList page = json.call("GET", SERVICE, BASE + "/instances", q.toString(), null,
+          new TypeReference<InstanceList>() {});
+      return page == null ? null : new TokenPages.Page<>(page.instances(), page.nextToken());
+    });
   }
 
   /**

@@ -24,7 +24,7 @@ final class SimulateCommand extends ClientCommand {
   @Option(names = "--user", paramLabel = "USER", description = "A user of your account (default: you).")
   String user;
 
-  @Option(names = "--context", paramLabel = "KEY=VALUE", description = "A condition key, e.g. aws:SourceIp=10.0.0.1.")
+  @Option(names = "--context", paramLabel = "KEY=VALUE", description = "A condition key, e.g. aws:SourceIp=127.0.0.1.")
   List<String> context = new ArrayList<>();
 
   @Override

@@ -2,6 +2,7 @@ package dev.minicloud.controlplane.auth;
 
 import dev.minicloud.common.sigv4.AuthFailure;
 import dev.minicloud.common.sigv4.AwsUriEncoding;
+import dev.minicloud.common.sigv4.SecretResolver;
 import dev.minicloud.common.sigv4.SigV4Exception;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -14,10 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -61,7 +60,7 @@ public final class SigV2PresignedUrl {
    * @param secrets the active secret of an access key id
    */
   public static Verified verify(String method, String rawPath, Map<String, List<String>> query,
-      Map<String, List<String>> headers, String host, Function<String, Optional<String>> secrets, Clock clock) {
+      Map<String, List<String>> headers, String host, SecretResolver secrets, Clock clock) {
     String accessKeyId = single(query, "AWSAccessKeyId");
     String signature = single(query, "Signature");
     String expires = single(query, "Expires");
@@ -75,7 +74,7 @@ public final class SigV2PresignedUrl {
     if (clock.instant().isAfter(Instant.ofEpochSecond(expiresAt))) {
       throw new SigV4Exception(AuthFailure.REQUEST_EXPIRED);
     }
-    String secret = secrets.apply(accessKeyId)
+    String secret = secrets.secretKey(accessKeyId)
         .orElseThrow(() -> new SigV4Exception(AuthFailure.INVALID_ACCESS_KEY_ID));
     byte[] claimed;
     try {

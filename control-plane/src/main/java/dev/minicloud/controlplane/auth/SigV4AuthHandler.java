@@ -4,6 +4,7 @@ import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.error.ApiException;
 import dev.minicloud.common.sigv4.AuthFailure;
 import dev.minicloud.common.sigv4.SigV4Exception;
+import dev.minicloud.common.sigv4.SecretResolver;
 import dev.minicloud.common.sigv4.SignableRequest;
 import dev.minicloud.common.sigv4.SigV4Verifier;
 import dev.minicloud.common.sigv4.VerifiedRequest;
@@ -69,11 +70,7 @@ public final class SigV4AuthHandler implements Handler<RoutingContext> {
       return;
     }
     AtomicReference<IdentityStore.ActiveKey> resolved = new AtomicReference<>();
-    SigV4Verifier verifier = new SigV4Verifier(clock, accessKeyId -> {
-      Optional<IdentityStore.ActiveKey> key = identity.activeKey(accessKeyId);
-      key.ifPresent(resolved::set);
-      return key.map(IdentityStore.ActiveKey::secretAccessKey);
-    });
+    SigV4Verifier verifier = new SigV4Verifier(clock, secrets(resolved));
     SignableRequest request = signable(ctx.request());
     VerifiedRequest verified;
     if (bodyBuffered) {
@@ -117,13 +114,18 @@ public final class SigV4AuthHandler implements Handler<RoutingContext> {
     SignableRequest request = signable(ctx.request());
     AtomicReference<IdentityStore.ActiveKey> resolved = new AtomicReference<>();
     SigV2PresignedUrl.verify(request.method(), uri.substring(0, q), query, request.headers(),
-        ctx.request().getHeader("host"), accessKeyId -> {
-          Optional<IdentityStore.ActiveKey> key = identity.activeKey(accessKeyId);
-          key.ifPresent(resolved::set);
-          return key.map(IdentityStore.ActiveKey::secretAccessKey);
-        }, clock);
+        ctx.request().getHeader("host"), secrets(resolved), clock);
     RequestContext.of(ctx).authenticated(resolved.get().principal());
     return true;
+  }
+
+  /** Looks up an active key's secret for a verifier, keeping the key (and so the principal) found. */
+  private SecretResolver secrets(AtomicReference<IdentityStore.ActiveKey> resolved) {
+    return accessKeyId -> {
+      Optional<IdentityStore.ActiveKey> key = identity.activeKey(accessKeyId);
+      key.ifPresent(resolved::set);
+      return key.map(IdentityStore.ActiveKey::secretAccessKey);
+    };
   }
 
   /** The request as it arrived on the wire, for canonicalisation. */

@@ -67,7 +67,7 @@ public record ComputeHandlers(
 
   /** An operation with no single instance resource (run, list, catalogues): resource {@code *}. */
   private static JsonOperation anyInstance(String action, Handler<RoutingContext> handler) {
-    return new Operation(action, handler, null);
+    return JsonOperation.of(action, handler);
   }
 
   private record Operation(String action, Handler<RoutingContext> handler, String region) implements JsonOperation {
@@ -75,7 +75,7 @@ public record ComputeHandlers(
     @Override
     public String resource(RoutingContext ctx, Principal caller) {
       String id = ctx.pathParam("id");
-      return region == null || id == null || caller == null ? "*" : Arns.instance(region, caller.accountId(), id);
+      return id == null || caller == null ? "*" : Arns.instance(region, caller.accountId(), id);
     }
 
     @Override

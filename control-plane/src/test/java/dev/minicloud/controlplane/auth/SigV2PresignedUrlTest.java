@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minicloud.common.sigv4.AuthFailure;
+import dev.minicloud.common.sigv4.SecretResolver;
 import dev.minicloud.common.sigv4.SigV4Exception;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,14 +14,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** S3's SigV2 query-string authentication, against AWS's documented example and its failure modes. */
 class SigV2PresignedUrlTest {
 
   private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-  private static final Function<String, Optional<String>> SECRETS = id -> KEY_ID.equals(id)
+  private static final SecretResolver SECRETS = id -> KEY_ID.equals(id)
       ? Optional.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") : Optional.empty();
   private static final Clock BEFORE_EXPIRY = Clock.fixed(Instant.ofEpochSecond(1175139000L), ZoneOffset.UTC);
 
