@@ -2,6 +2,7 @@ package dev.minicloud.controlplane.audit;
 
 import dev.minicloud.common.json.Json;
 import dev.minicloud.controlplane.metadata.CloseableIterator;
+import dev.minicloud.controlplane.metadata.DecimalKeys;
 import dev.minicloud.controlplane.metadata.Entry;
 import dev.minicloud.controlplane.metadata.KeyRange;
 import dev.minicloud.controlplane.metadata.MetadataStore;
@@ -204,12 +205,11 @@ public final class AuditLog {
   }
 
   private static String hourKey(Instant hour) {
-    return String.format("%012d", Math.max(0, hour.getEpochSecond()));
+    return DecimalKeys.zeroPadded(hour.getEpochSecond(), 12);
   }
 
   private static String microsKey(Instant time) {
-    long micros = Math.max(0, ChronoUnit.MICROS.between(Instant.EPOCH, time));
-    return String.format("%016d", micros);
+    return DecimalKeys.zeroPadded(ChronoUnit.MICROS.between(Instant.EPOCH, time), 16);
   }
 
   private static byte[] utf8(String s) {
