@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *       lock of ours, no thread hand-off (a hand-off there made every event loop wait for this
  *       writer thread, which on a busy 2-core machine halved small-GET throughput). Concurrent
  *       event loops' appends are grouped into one log write by RocksDB's own write queue.</li>
- *   <li>{@link #submit}: queued; one writer thread takes everything queued and writes it as one
- *       batch (for what is recorded after the response, e.g. bytes sent).</li>
+ *   <li>{@link #submit}: queued; one writer thread takes everything queued every
+ *       {@link #GROUP_INTERVAL} and writes it as one batch (a group commit, for what is recorded
+ *       after the response, e.g. bytes sent; producers do not wake the writer).</li>
  *   <li>{@link #recordNow}: counted into the aggregates at once on the caller's thread (background
  *       producers that are not on an event loop: the instance meter).</li>
  * </ul>
@@ -46,6 +48,8 @@ public final class UsageJournal implements AutoCloseable {
   private static final int MAX_GROUP = 1024;
   /** Longest time a logged batch waits for its fsync. */
   public static final java.time.Duration SYNC_INTERVAL = java.time.Duration.ofMillis(100);
+  /** Longest time a queued submission waits for the writer thread to write it. */
+  public static final java.time.Duration GROUP_INTERVAL = java.time.Duration.ofMillis(5);
   /** How often the whole journal is folded, for an entry stamped out of order (a clock step back). */
   public static final java.time.Duration FULL_FOLD_INTERVAL = java.time.Duration.ofMinutes(1);
 
@@ -157,22 +161,21 @@ public final class UsageJournal implements AutoCloseable {
     long lastCycle = System.nanoTime();
     long lastFullFold = lastCycle;
     while (!stop) {
-      Pending first;
-      try {
-        long untilCycle = SYNC_INTERVAL.toNanos() - (System.nanoTime() - lastCycle);
-        first = queue.poll(Math.max(0, untilCycle), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (first != null) {
-        group.add(first);
-        queue.drainTo(group, MAX_GROUP);
-        stop = group.remove(STOP);
-        if (!group.isEmpty()) {
-          unsynced |= commit(group);
-        }
+      queue.drainTo(group, MAX_GROUP);
+      stop = group.remove(STOP);
+      if (!group.isEmpty()) {
+        unsynced |= commit(group);
         group.clear();
+      }
+      if (!stop && queue.isEmpty()) {
+        // Producers never wake this thread (no futex wake-up and context switch per request): it
+        // looks every GROUP_INTERVAL, so what is queued waits at most that long.
+        long untilCycle = SYNC_INTERVAL.toNanos() - (System.nanoTime() - lastCycle);
+        LockSupport.parkNanos(Math.max(1, Math.min(GROUP_INTERVAL.toNanos(), untilCycle)));
+        if (Thread.interrupted()) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       long now = System.nanoTime();
       if (!stop && now - lastCycle < SYNC_INTERVAL.toNanos()) {
@@ -237,6 +240,7 @@ public final class UsageJournal implements AutoCloseable {
     }
     closed = true;
     queue.add(STOP);
+    LockSupport.unpark(writer);
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {

@@ -59,12 +59,19 @@ public final class UsageStore {
   /** Journal entries folded per atomic batch. */
   static final int FOLD_CHUNK = 2048;
   /**
-   * How far behind the newest folded entry an incremental fold starts looking: an entry's key time
-   * is taken just before its write, so one can land that much behind a newer one (a GC pause in
-   * between). {@link #foldJournalFully} catches anything later still (the journal thread runs it
-   * every minute and at start-up).
+   * How far behind the newest folded entry the journal thread's incremental fold starts looking:
+   * an entry's key time is taken just before its write, so it can land a little behind a newer one
+   * (its thread preempted in between). Kept short: the fold has to step over the deletion marker of
+   * every entry it already folded in that window. {@link #foldJournalFully} catches anything later
+   * still (the journal thread runs it every minute and at start-up).
    */
-  static final long FOLD_OVERLAP_MICROS = java.util.concurrent.TimeUnit.SECONDS.toMicros(5);
+  static final long BACKGROUND_FOLD_OVERLAP_MICROS = java.util.concurrent.TimeUnit.MILLISECONDS.toMicros(250);
+  /**
+   * The same for the fold before a query (rare, so it can afford to look further back): an entry
+   * is written before its request's response, so a caller who saw the response and then queries
+   * finds its usage unless its write was delayed by more than this.
+   */
+  static final long QUERY_FOLD_OVERLAP_MICROS = java.util.concurrent.TimeUnit.SECONDS.toMicros(10);
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsageStore.class);
 
   private final MetadataStore store;
@@ -163,13 +170,19 @@ public final class UsageStore {
   }
 
   /**
-   * Folds the journal entries written since the last fold (and {@link #FOLD_OVERLAP_MICROS} before)
-   * into the hourly aggregates, each entry deleted in the batch that counts its events. Blocking.
+   * Folds the journal entries written since the last fold (and
+   * {@link #BACKGROUND_FOLD_OVERLAP_MICROS} before) into the hourly aggregates, each entry deleted
+   * in the batch that counts its events. Blocking; the journal thread's periodic fold.
    *
    * @return how many entries were folded
    */
   public synchronized int foldJournal() {
-    return fold(Math.max(0, foldedThroughMicros - FOLD_OVERLAP_MICROS));
+    return fold(Math.max(0, foldedThroughMicros - BACKGROUND_FOLD_OVERLAP_MICROS));
+  }
+
+  /** As {@link #foldJournal}, looking {@link #QUERY_FOLD_OVERLAP_MICROS} back: before a query. */
+  private synchronized int foldJournalForQuery() {
+    return fold(Math.max(0, foldedThroughMicros - QUERY_FOLD_OVERLAP_MICROS));
   }
 
   /** As {@link #foldJournal}, over the whole journal: at start-up (replay after a crash) and now and then. */
@@ -223,7 +236,7 @@ public final class UsageStore {
 
   /** Whether an event (its id, in its hour) has been counted (journal entries are folded first). */
   public boolean counted(UsageEvent event) {
-    foldJournal();
+    foldJournalForQuery();
     return store.get(Table.USAGE, markerKey(event)).isPresent();
   }
 
@@ -257,7 +270,7 @@ public final class UsageStore {
    * Blocking (it may write).
    */
   public List<HourlyUsage> hourly(String accountId, Instant from, Instant to, String meter) {
-    foldJournal(); // a reader sees every event logged before it asked
+    foldJournalForQuery(); // a reader sees every event logged before it asked
     Instant firstHour = hourOf(from);
     List<HourlyUsage> out = new ArrayList<>();
     KeyRange range = accountId == null
