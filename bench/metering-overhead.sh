@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Cost of metering and audit (issue 6): 4 KiB PUT and GET ops/s and the server process's CPU time
-# per operation (user + system, from /proc, measured over each phase separately), this tree's
-# dist/target against a baseline, alternating rounds in ABBA order on fresh data directories
-# (loopback only). CPU per operation is the figure to compare on a shared machine; ops/s moves with
-# the load from other processes.
+# per operation (user + system from /proc over each phase, JIT compiler threads excluded: on a
+# loaded machine they burn seconds in a short run), this tree's dist/target against a baseline,
+# alternating rounds in ABBA order on fresh data directories (loopback only). CPU per operation is
+# the figure to compare on a shared machine; ops/s moves with the load from other processes.
 #
 #   bench/metering-overhead.sh [BASELINE=c7dcb56] [ROUNDS=3]
 #   SMALL_SECONDS=20 THREADS=16 bench/metering-overhead.sh nohooks 4
@@ -54,7 +54,7 @@ for round in $(seq 1 "$rounds"); do
     key=$(awk '/aws_access_key_id/{print $3}' "$data/root-credentials")
     secret=$(awk '/aws_secret_access_key/{print $3}' "$data/root-credentials")
     java -Xmx1g -cp "$bench_cp" dev.minicloud.bench.S3Bench --endpoint="http://127.0.0.1:$port" \
-      --access-key="$key" --secret-key="$secret" --phases=warmup,small --warmup-seconds=10 --warmup-ops=1000 \
+      --access-key="$key" --secret-key="$secret" --phases=warmup,small --warmup-seconds="${WARMUP_SECONDS:-20}" --warmup-ops="${WARMUP_OPS:-4000}" \
       --threads="${THREADS:-16}" --small-ops=20000 --small-seconds="${SMALL_SECONDS:-20}" --server-pid="$pid" \
       --out="$tmp/$v-$round.properties" > "$tmp/$v-$round.bench" 2>&1
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * java -cp 'bench/target/minicloud-bench.jar:bench/target/lib/*' dev.minicloud.bench.S3Bench \
  *   --endpoint=http://127.0.0.1:9000 --access-key=... --secret-key=... --checksums=when-required \
  *   --out=results.properties [--big-mib=1024 --big-reps=3 --small-ops=20000 --small-seconds=30 ...]
- *   [--server-pid=PID: also record the server process's CPU time per operation of each loop]
+ *   [--server-pid=PID: also record the server process's CPU time (JIT threads excluded) per operation of each loop]
  * </pre>
  */
 public final class S3Bench {
@@ -567,8 +567,10 @@ public final class S3Bench {
   }
 
   /**
-   * User + system CPU time of the server process ({@code --server-pid}, read from
-   * {@code /proc/<pid>/stat}, clock ticks of 10 ms), or -1 when not asked for or not readable.
+   * User + system CPU time of the server process ({@code --server-pid}, from {@code /proc/<pid>/stat},
+   * clock ticks of 10 ms) less that of its JIT compiler threads, or -1 when not asked for or not
+   * readable. Without the JIT: on a loaded machine a short run spends seconds of CPU compiling,
+   * which says nothing about what an operation costs once compiled.
    */
   private long serverCpuMicros() {
     String pid = opts.get("server-pid");
@@ -576,13 +578,30 @@ public final class S3Bench {
       return -1;
     }
     try {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+      long ticks = cpuTicks(Path.of("/proc", pid, "stat"));
+      try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+        for (Path task : (Iterable<Path>) tasks::iterator) {
+          try {
+            String name = Files.readString(task.resolve("comm")).trim();
+            if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+              ticks -= cpuTicks(task.resolve("stat"));
+            }
+          } catch (IOException e) {
+            // the thread ended meanwhile
+          }
+        }
+      }
       return ticks * 10_000L;
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** utime + stime (fields 14 and 15) of a /proc stat file, in clock ticks. */
+  private static long cpuTicks(Path stat) throws IOException {
+    String line = Files.readString(stat);
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static void log(String msg) {
