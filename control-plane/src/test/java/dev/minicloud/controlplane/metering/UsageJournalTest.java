@@ -86,6 +86,24 @@ class UsageJournalTest {
     assertEquals(BigDecimal.valueOf(21), usage.hourly("111111111111", T0, T0.plusSeconds(1), null).get(0).quantity());
   }
 
+  @Test
+  void theAsyncModeHandsTheRequestsBatchToTheWriter() {
+    InMemoryMetadataStore metadata = new InMemoryMetadataStore();
+    UsageStore usage = new UsageStore(metadata);
+    UsageJournal journal = new UsageJournal(usage);
+    try {
+      WriteBatch batch = new WriteBatch();
+      usage.journal(batch, "req", List.of(UsageEvent.of("req/req", "111111111111", Meters.REQUESTS_TIER2, T0, 1)));
+      batch.put(Table.AUDIT, "audit".getBytes(StandardCharsets.UTF_8), new byte[] {1});
+      journal.log(false, batch);
+      Poll.until(Duration.ofSeconds(10), "the writer wrote the batch",
+          () -> metadata.get(Table.AUDIT, "audit".getBytes(StandardCharsets.UTF_8)).isPresent());
+    } finally {
+      journal.close();
+    }
+    assertEquals(BigDecimal.ONE, usage.hourly("111111111111", T0, T0.plusSeconds(1), null).get(0).quantity());
+  }
+
   private static boolean journalEmpty(InMemoryMetadataStore metadata) {
     try (var journal = metadata.scan(Table.USAGE, KeyRange.prefix("j/".getBytes(StandardCharsets.UTF_8)))) {
       return !journal.hasNext();
