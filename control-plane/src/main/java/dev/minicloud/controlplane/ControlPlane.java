@@ -35,6 +35,7 @@ import dev.minicloud.controlplane.http.FailureHandler;
 import dev.minicloud.controlplane.http.JsonErrors;
 import dev.minicloud.controlplane.http.OpenApiHandler;
 import dev.minicloud.controlplane.http.RequestContextHandler;
+import dev.minicloud.controlplane.http.ServerInstances;
 import dev.minicloud.controlplane.iam.Authorizer;
 import dev.minicloud.controlplane.iam.S3Authorization;
 import dev.minicloud.controlplane.iam.UserStore;
@@ -66,7 +67,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.micrometer.Label;
@@ -103,7 +103,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private MetadataStore store;
   private Vertx vertx;
-  private HttpServer server;
+  private ServerInstances server;
   private ClusterToken clusterToken;
   private Optional<TlsMaterial> tls = Optional.empty();
   private String rootAccountId;
@@ -231,7 +231,7 @@ public final class ControlPlane implements AutoCloseable {
           .setCertPath(material.certPath().toString())
           .setKeyPath(material.keyPath().toString()));
     }
-    server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
+    server = await(ServerInstances.listen(vertx, serverOptions, router, ServerInstances.DEFAULT_COUNT));
     LOG.info("control plane listening on {}", endpoint());
     return this;
   }
