@@ -82,6 +82,12 @@ class SseIT {
     assertArrayEquals(body, get.asByteArray());
     assertEquals(ServerSideEncryption.AES256, get.response().serverSideEncryption());
 
+    var empty = s3.putObject(b -> b.bucket("sse").key("empty-enc").serverSideEncryption(AES256), RequestBody.empty());
+    assertEquals(ServerSideEncryption.AES256, empty.serverSideEncryption());
+    var emptyBack = s3.getObjectAsBytes(b -> b.bucket("sse").key("empty-enc"));
+    assertEquals(0, emptyBack.asByteArray().length);
+    assertEquals(ServerSideEncryption.AES256, emptyBack.response().serverSideEncryption());
+
     var plain = s3.putObject(b -> b.bucket("sse").key("plain"), RequestBody.fromString("plain"));
     assertNull(plain.serverSideEncryption());
     assertNull(s3.headObject(b -> b.bucket("sse").key("plain")).serverSideEncryption());

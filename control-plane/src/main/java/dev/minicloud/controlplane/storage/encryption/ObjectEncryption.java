@@ -1,7 +1,6 @@
 package dev.minicloud.controlplane.storage.encryption;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How an object's bytes are encrypted, stored on its record; absent (null) for a plain object,
@@ -20,9 +19,5 @@ public record ObjectEncryption(String algorithm, List<SealedKey> keys) {
 
   public static ObjectEncryption aes256(List<SealedKey> keys) {
     return new ObjectEncryption(AES256, keys);
-  }
-
-  public Optional<SealedKey> keyOf(String blobId) {
-    return keys.stream().filter(k -> k.blobId().equals(blobId)).findFirst();
   }
 }
