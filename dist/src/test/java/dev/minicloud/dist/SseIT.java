@@ -152,6 +152,20 @@ class SseIT {
   }
 
   @Test
+  void awsDenyUnencryptedUploadsBucketPolicyWorks() {
+    s3.createBucket(b -> b.bucket("sse-enforced"));
+    // The bucket policy AWS documents for requiring SSE on every upload.
+    s3.putBucketPolicy(b -> b.bucket("sse-enforced").policy("""
+        {"Version":"2012-10-17","Statement":[{"Sid":"DenyUnencryptedObjectUploads","Effect":"Deny","Principal":"*",
+          "Action":"s3:PutObject","Resource":"arn:aws:s3:::sse-enforced/*",
+          "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption":"AES256"}}}]}"""));
+    assertError(403, "AccessDenied", () -> s3.putObject(b -> b.bucket("sse-enforced").key("plain"),
+        RequestBody.fromString("plain")));
+    assertEquals(ServerSideEncryption.AES256, s3.putObject(b -> b.bucket("sse-enforced").key("sealed")
+        .serverSideEncryption(AES256), RequestBody.fromString("sealed")).serverSideEncryption());
+  }
+
+  @Test
   void multipartUploadsAreEncryptedPartByPart() {
     byte[] part1 = random(5 * MIB, 3);
     byte[] part2 = random(MIB + 3, 4);

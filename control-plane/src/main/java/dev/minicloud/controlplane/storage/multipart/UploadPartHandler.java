@@ -16,7 +16,8 @@ import java.time.Clock;
 
 /**
  * UploadPart: streams the part like a PutObject (aws-chunked decoding, MD5, checksums, fsync on
- * the nodes; encrypted under a data key of its own when the upload is) into its own blob, then records it; a re-uploaded part number replaces the old part.
+ * the nodes; encrypted under a data key of its own when the upload is) into its own blob, then
+ * records it; a re-uploaded part number replaces the old part.
  */
 public final class UploadPartHandler implements S3Handler {
 
