@@ -58,6 +58,8 @@ import dev.minicloud.controlplane.s3.S3Handlers;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.encryption.DataKeys;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.gc.BlobCollector;
 import dev.minicloud.controlplane.storage.multipart.UploadStore;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
@@ -128,7 +130,9 @@ public final class ControlPlane implements AutoCloseable {
     }
     store = RocksMetadataStore.open(data.resolve("metadata"));
     Ids ids = new Ids();
-    IdentityStore identity = new IdentityStore(store, SecretCipher.loadOrCreate(data.resolve("master.key")));
+    SecretCipher masterKey = SecretCipher.loadOrCreate(data.resolve("master.key"));
+    IdentityStore identity = new IdentityStore(store, masterKey);
+    ServerSideEncryption sse = new ServerSideEncryption(new DataKeys(masterKey));
     rootAccountId = new RootBootstrap(identity, ids, clock).ensureRoot(data, console);
     clusterToken = options.clusterToken().map(ClusterToken::of)
         .orElseGet(() -> ClusterToken.loadOrGenerate(data.resolve(CLUSTER_TOKEN_FILE)));
@@ -192,11 +196,11 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        compute(nodes, ids, buckets, objects, blobs),
+        compute(nodes, ids, buckets, objects, blobs, sse),
         authorizer,
         IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
-            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
+            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs, sse,
             options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization),
         new AuditHook(usageJournal, audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain(),
             metering.logBeforeResponse()),
@@ -238,7 +242,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
   private ComputeHandlers compute(NodeRegistry nodes, Ids ids, BucketStore buckets, ObjectIndex objects,
-      BlobClient blobs) {
+      BlobClient blobs, ServerSideEncryption sse) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -256,7 +260,7 @@ public final class ControlPlane implements AutoCloseable {
       }
     });
     return ComputeHandlers.create(options.region(), instances, images, types, agents,
-        new ImportImageHandler(images, buckets, objects, blobs, agents, nodes));
+        new ImportImageHandler(images, buckets, objects, blobs, sse, agents, nodes));
   }
 
   /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */
