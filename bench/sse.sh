@@ -9,25 +9,16 @@ rounds="${1:-8}"
 
 ./minicloud --version >/dev/null   # build first, so the build is not timed
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 
 tmp=$(mktemp -d)
-port=$(free_port)
-./minicloud server --port "$port" --data "$tmp/data" >"$tmp/server.log" 2>&1 &
-server=$!
+server=
 cleanup() {
-  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-url="http://127.0.0.1:$port"
-deadline=$(( $(date +%s) + 90 ))
-until [ -f "$tmp/data/root-credentials" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ]; do
-  (( $(date +%s) < deadline )) || { echo "server not ready; see $tmp/server.log" >&2; exit 1; }
-  sleep 0.05
-done
-key=$(sed -n 's/^aws_access_key_id = //p' "$tmp/data/root-credentials")
-secret=$(sed -n 's/^aws_secret_access_key = //p' "$tmp/data/root-credentials")
+start_minicloud "$tmp/data" "$tmp/server.log"
 s3=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "$key:$secret" -sS -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
 
 head -c $((64 * 1024 * 1024)) /dev/urandom >"$tmp/f64"

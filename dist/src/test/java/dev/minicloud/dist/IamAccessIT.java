@@ -502,28 +502,15 @@ class IamAccessIT {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         byte[] bytes = Files.readAllBytes(file);
         scanned.add(file);
-        assertFalse(contains(bytes, needle), "the secret is in clear in " + file);
-        assertFalse(contains(bytes, rootB.secretKey().getBytes(StandardCharsets.UTF_8)),
+        assertFalse(ByteSearch.contains(bytes, needle), "the secret is in clear in " + file);
+        assertFalse(ByteSearch.contains(bytes, rootB.secretKey().getBytes(StandardCharsets.UTF_8)),
             "account B's root secret is in clear in " + file);
-        assertFalse(contains(bytes, encryptedText), "an encrypted object's text is in clear in " + file);
-        plainFound |= file.startsWith(data.resolve("storage")) && contains(bytes, plainText);
+        assertFalse(ByteSearch.contains(bytes, encryptedText), "an encrypted object's text is in clear in " + file);
+        plainFound |= file.startsWith(data.resolve("storage")) && ByteSearch.contains(bytes, plainText);
       }
     }
     assertTrue(scanned.stream().anyMatch(p -> p.toString().contains("metadata")), "the metadata store was scanned");
     assertTrue(plainFound, "an unencrypted object's text is found on the storage node, so the search can find text");
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   // ---- helpers ----

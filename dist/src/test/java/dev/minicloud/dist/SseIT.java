@@ -296,11 +296,11 @@ class SseIT {
         byte[] bytes = Files.readAllBytes(file);
         scanned.add(file);
         for (byte[] needle : secretNeedles) {
-          assertFalse(contains(bytes, needle), "plaintext of an encrypted object in " + file);
+          assertFalse(ByteSearch.contains(bytes, needle), "plaintext of an encrypted object in " + file);
         }
         if (file.startsWith(storage)) {
           storedBytes += bytes.length;
-          controlFound |= controlNeedles.stream().allMatch(n -> contains(bytes, n));
+          controlFound |= controlNeedles.stream().allMatch(n -> ByteSearch.contains(bytes, n));
         }
       }
     }
@@ -379,19 +379,6 @@ class SseIT {
     String[] lines = text.split("\n");
     return List.of(lines[0], lines[lines.length / 2], lines[lines.length - 2]).stream()
         .map(s -> s.getBytes(StandardCharsets.US_ASCII)).toList();
-  }
-
-  static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   static byte[] random(int size, long seed) {
