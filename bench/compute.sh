@@ -43,6 +43,7 @@ api() { # method path [json]
   fi
 }
 run_body='{"imageId":"busybox","instanceType":"nano"}'
+deadline=$(( $(date +%s) + 60 ))
 until api POST /compute/v1/instances "$run_body" | grep -q '"name":"running"'; do   # warm-up, agent joined
   (( $(date +%s) < deadline )) || { echo "no instance could be launched; see $tmp/server.log" >&2; exit 1; }
   sleep 0.2
