@@ -35,6 +35,7 @@ import dev.minicloud.controlplane.http.FailureHandler;
 import dev.minicloud.controlplane.http.JsonErrors;
 import dev.minicloud.controlplane.http.OpenApiHandler;
 import dev.minicloud.controlplane.http.RequestContextHandler;
+import dev.minicloud.controlplane.http.ServerInstances;
 import dev.minicloud.controlplane.iam.Authorizer;
 import dev.minicloud.controlplane.iam.S3Authorization;
 import dev.minicloud.controlplane.iam.UserStore;
@@ -57,6 +58,8 @@ import dev.minicloud.controlplane.s3.S3Handlers;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.encryption.DataKeys;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.gc.BlobCollector;
 import dev.minicloud.controlplane.storage.multipart.UploadStore;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
@@ -66,7 +69,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.micrometer.Label;
@@ -103,7 +105,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private MetadataStore store;
   private Vertx vertx;
-  private HttpServer server;
+  private ServerInstances server;
   private ClusterToken clusterToken;
   private Optional<TlsMaterial> tls = Optional.empty();
   private String rootAccountId;
@@ -128,7 +130,9 @@ public final class ControlPlane implements AutoCloseable {
     }
     store = RocksMetadataStore.open(data.resolve("metadata"));
     Ids ids = new Ids();
-    IdentityStore identity = new IdentityStore(store, SecretCipher.loadOrCreate(data.resolve("master.key")));
+    SecretCipher masterKey = SecretCipher.loadOrCreate(data.resolve("master.key"));
+    IdentityStore identity = new IdentityStore(store, masterKey);
+    ServerSideEncryption sse = new ServerSideEncryption(new DataKeys(masterKey));
     rootAccountId = new RootBootstrap(identity, ids, clock).ensureRoot(data, console);
     clusterToken = options.clusterToken().map(ClusterToken::of)
         .orElseGet(() -> ClusterToken.loadOrGenerate(data.resolve(CLUSTER_TOKEN_FILE)));
@@ -193,11 +197,11 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        compute(nodes, ids, buckets, objects, blobs),
+        compute(nodes, ids, buckets, objects, blobs, sse),
         authorizer,
         IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
-            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
+            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs, sse,
             options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization),
         new RequestRecordsHook(usageJournal, usage,
             List.of(new AuditRecorder(audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain())),
@@ -232,14 +236,14 @@ public final class ControlPlane implements AutoCloseable {
           .setCertPath(material.certPath().toString())
           .setKeyPath(material.keyPath().toString()));
     }
-    server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
+    server = await(ServerInstances.listen(vertx, serverOptions, router, ServerInstances.DEFAULT_COUNT));
     LOG.info("control plane listening on {}", endpoint());
     return this;
   }
 
   /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
   private ComputeHandlers compute(NodeRegistry nodes, Ids ids, BucketStore buckets, ObjectIndex objects,
-      BlobClient blobs) {
+      BlobClient blobs, ServerSideEncryption sse) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -257,7 +261,7 @@ public final class ControlPlane implements AutoCloseable {
       }
     });
     return ComputeHandlers.create(options.region(), instances, images, types, agents,
-        new ImportImageHandler(images, buckets, objects, blobs, agents, nodes));
+        new ImportImageHandler(images, buckets, objects, blobs, sse, agents, nodes));
   }
 
   /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */
