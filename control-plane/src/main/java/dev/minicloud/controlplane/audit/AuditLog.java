@@ -27,7 +27,9 @@ import java.util.Optional;
  * <p>Keys (UTF-8): {@code r/<hour, epoch s, 12 digits>/<event time, epoch µs, 16 digits>/<eventId>}
  * for records (JSON {@link AuditRecord}), so a time range is one range scan; {@code d/<hour>} for
  * the hour's {@link HourDigest}. An hour is sealed once it has been over for {@link #SEAL_GRACE}
- * (records reach the store through the group commit within milliseconds). Thread-safe.
+ * (a record is written as its event time is taken, before the response; within 5 ms with
+ * {@code --metering-log async}).
+ * Thread-safe.
  */
 public final class AuditLog {
 
