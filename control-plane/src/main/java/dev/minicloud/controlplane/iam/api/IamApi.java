@@ -4,6 +4,7 @@ import dev.minicloud.controlplane.iam.Authorizer;
 import dev.minicloud.controlplane.iam.S3Authorization;
 import dev.minicloud.controlplane.iam.UserStore;
 import dev.minicloud.controlplane.identity.IdentityStore;
+import dev.minicloud.controlplane.identity.SuspensionEnforcer;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import java.time.Clock;
 
@@ -35,12 +36,12 @@ public record IamApi(
     SimulateHandler simulate) {
 
   public static IamApi create(IdentityStore identity, UserStore users, BucketStore buckets, Authorizer authorizer,
-      S3Authorization s3, Clock clock) {
+      S3Authorization s3, SuspensionEnforcer suspension, Clock clock) {
     return new IamApi(
         new CreateAccountHandler(identity, clock),
         new ListAccountsHandler(identity),
         new DescribeAccountHandler(identity),
-        SetAccountStatusHandler.suspend(identity),
+        SetAccountStatusHandler.suspend(identity, suspension),
         SetAccountStatusHandler.reactivate(identity),
         new DeleteAccountHandler(identity, users, buckets),
         new CreateUserHandler(users, clock),
