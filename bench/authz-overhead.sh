@@ -11,12 +11,17 @@
 # CPU time per GET (utime+stime over the run / GETs; the steadier figure on a shared machine, where
 # ops/s moves with the other load) and the 1-minute load average; then the medians and user/root.
 #
-#   bench/authz-overhead.sh [ROUNDS=4]
-#   GET_SECONDS=20 THREADS=16 bench/authz-overhead.sh 6
+# The server warms up on WARM_SECONDS of GETs as each caller first (not counted): the JIT keeps
+# improving for a while, and ABBA plus per-round ratios (user run / root run of the same round) keep
+# what drift remains from favouring one side.
+#
+#   bench/authz-overhead.sh [ROUNDS=6]
+#   GET_SECONDS=20 WARM_SECONDS=30 THREADS=16 bench/authz-overhead.sh 8
 # Needs dist/ and bench/ built: mvn -o -B -ntp package -DskipTests -Dit.skip=true -pl dist,bench -am
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-rounds=${1:-4}
+rounds=${1:-6}
+warm_seconds=${WARM_SECONDS:-30}
 threads=${THREADS:-16}
 get_seconds=${GET_SECONDS:-20}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/authz-bench.XXXXXX")
@@ -72,8 +77,8 @@ bench() { # who phase seconds out
   if grep -q '\.error=' "$4"; then say "S3Bench $1 $2 reported an error:"; grep '\.error=' "$4" >&2; exit 1; fi
 }
 bench root seed 0 "$tmp/seed.properties"
-bench root get 10 "$tmp/warm-root.properties"     # not counted: both paths compiled before measuring
-bench user get 10 "$tmp/warm-user.properties"
+bench root get "$warm_seconds" "$tmp/warm-root.properties"     # not counted: both paths compiled
+bench user get "$warm_seconds" "$tmp/warm-user.properties"
 grep -q '^get.errors=0$' "$tmp/warm-user.properties" || { say "the user's GETs failed"; exit 1; }
 
 printf '| round | caller | GET ops/s | server CPU µs/GET | p50 ms | load avg (1 min) |\n|---|---|---|---|---|---|\n'
@@ -92,17 +97,25 @@ for round in $(seq 1 "$rounds"); do
     hz=$(getconf CLK_TCK)
     cpu_us=$(awk -v t=$((cpu1 - cpu0)) -v hz="$hz" -v n="$ops" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')
     printf '| %s | %s | %s | %s | %s | %s |\n' "$round" "$who" "$ops_s" "$cpu_us" "$p50" "$load"
-    printf '%s %s %s\n' "$who" "$ops_s" "$cpu_us" >> "$tmp/runs"
+    printf '%s %s %s %s\n' "$round" "$who" "$ops_s" "$cpu_us" >> "$tmp/runs"
   done
 done
 python3 - "$tmp/runs" <<'PY'
 import statistics, sys
 runs = [l.split() for l in open(sys.argv[1])]
-med = {w: (statistics.median(float(r[1]) for r in runs if r[0] == w),
-           statistics.median(float(r[2]) for r in runs if r[0] == w)) for w in ("root", "user")}
+by = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in runs}
+rounds = sorted({r[0] for r in runs}, key=int)
+med = {w: (statistics.median(by[(n, w)][0] for n in rounds), statistics.median(by[(n, w)][1] for n in rounds))
+       for w in ("root", "user")}
+ops_ratio = [by[(n, "user")][0] / by[(n, "root")][0] for n in rounds]
+cpu_ratio = [by[(n, "user")][1] / by[(n, "root")][1] for n in rounds]
 print()
 print("| caller | median GET ops/s | median server CPU µs/GET |\n|---|---|---|")
 for w in ("root", "user"):
     print(f"| {w} | {med[w][0]:.0f} | {med[w][1]:.0f} |")
-print(f"\nuser/root: ops/s {med['user'][0] / med['root'][0]:.3f}, CPU per GET {med['user'][1] / med['root'][1]:.3f}")
+print()
+print("user/root per round, ops/s: " + " ".join(f"{x:.3f}" for x in ops_ratio)
+      + f" (median {statistics.median(ops_ratio):.3f})")
+print("user/root per round, CPU per GET: " + " ".join(f"{x:.3f}" for x in cpu_ratio)
+      + f" (median {statistics.median(cpu_ratio):.3f})")
 PY
