@@ -11,7 +11,7 @@ n="${1:-50}"
 scripts/ensure-docker >/dev/null
 ./minicloud --version >/dev/null   # build first, so the build is not timed
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 now_ns() { date +%s%N; }
 stats() { # label, file of milliseconds
   python3 - "$1" "$2" <<'PY'
@@ -25,24 +25,15 @@ PY
 }
 
 tmp=$(mktemp -d)
-port=$(free_port)
-./minicloud server --port "$port" --data "$tmp/data" >"$tmp/server.log" 2>&1 &
-server=$!
+server=
 cleanup() {
   docker ps -aq --filter label=dev.minicloud.managed --filter name=minicloud-i- | xargs -r docker rm -f >/dev/null 2>&1 || true
   docker ps -aq --filter label=minicloud.bench | xargs -r docker rm -f >/dev/null 2>&1 || true
-  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-url="http://127.0.0.1:$port"
-deadline=$(( $(date +%s) + 60 ))
-until [ -f "$tmp/data/root-credentials" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ]; do
-  (( $(date +%s) < deadline )) || { echo "server not ready; see $tmp/server.log" >&2; exit 1; }
-  sleep 0.05
-done
-key=$(sed -n 's/^aws_access_key_id = //p' "$tmp/data/root-credentials")
-secret=$(sed -n 's/^aws_secret_access_key = //p' "$tmp/data/root-credentials")
+start_minicloud "$tmp/data" "$tmp/server.log"
 api() { # method path [json]
   if [ $# -ge 3 ]; then
     curl -sS --aws-sigv4 "aws:amz:us-east-1:compute" --user "$key:$secret" -X "$1" \
@@ -52,6 +43,7 @@ api() { # method path [json]
   fi
 }
 run_body='{"imageId":"busybox","instanceType":"nano"}'
+deadline=$(( $(date +%s) + 60 ))
 until api POST /compute/v1/instances "$run_body" | grep -q '"name":"running"'; do   # warm-up, agent joined
   (( $(date +%s) < deadline )) || { echo "no instance could be launched; see $tmp/server.log" >&2; exit 1; }
   sleep 0.2

@@ -53,7 +53,7 @@ bench_cp="$root/bench/target/minicloud-bench.jar:$root/bench/target/lib/*"
 logs="$root/bench/target/logs-$stamp"
 mkdir -p "$logs"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 
 stop() { # pid: TERM, up to 30 s, then KILL
   local pid=$1 i

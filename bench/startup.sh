@@ -10,7 +10,7 @@ runs="${1:-5}"
 
 ./minicloud --version >/dev/null   # build first, so the build is not timed
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 now_ms() { date +%s%3N; }
 
 measure() { # data-dir -> prints milliseconds to ready

@@ -485,3 +485,66 @@ def test_s3_presign_expired(presign_aws, s3, target, bucket):
     assert status == 403, body[:500]
     assert b"<Code>AccessDenied</Code>" in body, body[:500]
     assert b"Request has expired" in body, body[:500]
+
+
+# --------------------------------------------------------------------------------------------------
+# Server-side encryption (SSE-S3)
+# --------------------------------------------------------------------------------------------------
+
+
+def test_s3_cp_sse_aes256_single_multipart_and_copy(aws, bucket, tmp_path):
+    small = tmp_path / "small.bin"
+    small.write_bytes(random_bytes(100_000, seed=71))
+    big = write_random_file(tmp_path / "big.bin", 12 * MiB, seed=72)  # 2 parts of 8 MiB with defaults
+    aws("s3", "cp", small, f"s3://{bucket}/small.bin", "--sse", "AES256", *QUIET)
+    aws("s3", "cp", big, f"s3://{bucket}/big.bin", "--sse", "AES256", *QUIET, timeout=180)
+    aws("s3", "cp", f"s3://{bucket}/small.bin", f"s3://{bucket}/copy.bin", "--sse", "AES256", *QUIET)
+    aws("s3", "cp", f"s3://{bucket}/small.bin", f"s3://{bucket}/plain-copy.bin", *QUIET)
+    for key, expected in (("small.bin", "AES256"), ("big.bin", "AES256"), ("copy.bin", "AES256"),
+                          ("plain-copy.bin", None)):
+        head = aws.json("s3api", "head-object", "--bucket", bucket, "--key", key)
+        assert head.get("ServerSideEncryption") == expected, key
+    assert aws.json("s3api", "head-object", "--bucket", bucket, "--key", "big.bin")["ETag"] == \
+        multipart_etag(big.read_bytes(), 8 * MiB)
+
+    for key, src in (("small.bin", small), ("big.bin", big), ("copy.bin", small), ("plain-copy.bin", small)):
+        dst = tmp_path / f"back-{key}"
+        aws("s3", "cp", f"s3://{bucket}/{key}", dst, *QUIET, timeout=180)
+        assert sha256_file(dst) == sha256_file(src), key
+
+    out = tmp_path / "range"
+    got = aws.json("s3api", "get-object", "--bucket", bucket, "--key", "big.bin",
+                   "--range", "bytes=8388600-8388700", out)
+    assert got["ServerSideEncryption"] == "AES256"
+    assert out.read_bytes() == big.read_bytes()[8388600:8388701]
+
+    err = aws.error("s3", "cp", small, f"s3://{bucket}/kms.bin", "--sse", "aws:kms", *QUIET)
+    assert "NotImplemented" in err
+
+
+def test_s3api_put_get_delete_bucket_encryption(aws, bucket, tmp_path):
+    err = aws.error("s3api", "get-bucket-encryption", "--bucket", bucket)
+    assert "ServerSideEncryptionConfigurationNotFoundError" in err
+    config = {"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}
+    aws("s3api", "put-bucket-encryption", "--bucket", bucket,
+        "--server-side-encryption-configuration", json.dumps(config))
+    got = aws.json("s3api", "get-bucket-encryption", "--bucket", bucket)
+    rules = got["ServerSideEncryptionConfiguration"]["Rules"]
+    assert rules[0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
+
+    body = tmp_path / "by-default.txt"
+    body.write_bytes(b"encrypted by the bucket default\n" * 100)
+    put = aws.json("s3api", "put-object", "--bucket", bucket, "--key", "d", "--body", body)
+    assert put["ServerSideEncryption"] == "AES256"
+    out = tmp_path / "out"
+    assert aws.json("s3api", "get-object", "--bucket", bucket, "--key", "d", out)["ServerSideEncryption"] == "AES256"
+    assert out.read_bytes() == body.read_bytes()
+
+    bad = {"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]}
+    assert "NotImplemented" in aws.error("s3api", "put-bucket-encryption", "--bucket", bucket,
+                                         "--server-side-encryption-configuration", json.dumps(bad))
+    aws("s3api", "delete-bucket-encryption", "--bucket", bucket)
+    assert "ServerSideEncryptionConfigurationNotFoundError" in aws.error(
+        "s3api", "get-bucket-encryption", "--bucket", bucket)
+    put = aws.json("s3api", "put-object", "--bucket", bucket, "--key", "plain", "--body", body)
+    assert "ServerSideEncryption" not in put

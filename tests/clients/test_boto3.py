@@ -739,3 +739,61 @@ def test_presigned_url_expires(presigner, s3, target, bucket):
     assert status == 403, body[:500]
     assert b"<Code>AccessDenied</Code>" in body, body[:500]
     assert b"Request has expired" in body, body[:500]
+
+
+# --------------------------------------------------------------------------------------------------
+# Server-side encryption (SSE-S3)
+# --------------------------------------------------------------------------------------------------
+
+
+def test_sse_put_get_head_range_and_copy(s3, bucket):
+    body = random_bytes(250_000, seed=81)
+    put = s3.put_object(Bucket=bucket, Key="enc", Body=body, ServerSideEncryption="AES256")
+    assert put["ServerSideEncryption"] == "AES256"
+    assert put["ETag"] == f'"{md5_hex(body)}"'
+    got = s3.get_object(Bucket=bucket, Key="enc", ChecksumMode="ENABLED")
+    assert got["ServerSideEncryption"] == "AES256"
+    assert got["Body"].read() == body
+    assert s3.head_object(Bucket=bucket, Key="enc")["ServerSideEncryption"] == "AES256"
+    ranged = s3.get_object(Bucket=bucket, Key="enc", Range="bytes=17-100016")
+    assert ranged["Body"].read() == body[17:100017]
+
+    copied = s3.copy_object(Bucket=bucket, Key="plain-copy", CopySource={"Bucket": bucket, "Key": "enc"})
+    assert "ServerSideEncryption" not in copied
+    assert s3.get_object(Bucket=bucket, Key="plain-copy")["Body"].read() == body
+    copied = s3.copy_object(Bucket=bucket, Key="enc-copy", CopySource={"Bucket": bucket, "Key": "plain-copy"},
+                            ServerSideEncryption="AES256")
+    assert copied["ServerSideEncryption"] == "AES256"
+    assert s3.get_object(Bucket=bucket, Key="enc-copy")["Body"].read() == body
+
+
+def test_sse_upload_file_multipart(s3, bucket, tmp_path):
+    src = write_random_file(tmp_path / "sse.bin", 11 * MiB, seed=82)
+    config = TransferConfig(multipart_threshold=5 * MiB, multipart_chunksize=5 * MiB)
+    s3.upload_file(str(src), bucket, "sse.bin", ExtraArgs={"ServerSideEncryption": "AES256"}, Config=config)
+    head = s3.head_object(Bucket=bucket, Key="sse.bin")
+    assert head["ServerSideEncryption"] == "AES256"
+    assert head["ETag"] == multipart_etag(src.read_bytes(), 5 * MiB)
+    dst = tmp_path / "back.bin"
+    s3.download_file(bucket, "sse.bin", str(dst), Config=config)
+    assert sha256_file(dst) == sha256_file(src)
+
+
+def test_sse_bucket_default_and_errors(s3, bucket):
+    expect_error("ServerSideEncryptionConfigurationNotFoundError", 404, s3.get_bucket_encryption, Bucket=bucket)
+    s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={
+        "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+    rule = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"][0]
+    assert rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
+    assert s3.put_object(Bucket=bucket, Key="d", Body=b"default")["ServerSideEncryption"] == "AES256"
+    s3.delete_bucket_encryption(Bucket=bucket)
+    assert "ServerSideEncryption" not in s3.put_object(Bucket=bucket, Key="p", Body=b"plain")
+
+    expect_error("InvalidArgument", 400, s3.put_object, Bucket=bucket, Key="bad", Body=b"x",
+                 ServerSideEncryption="AES128")
+    expect_error("NotImplemented", 501, s3.put_object, Bucket=bucket, Key="bad", Body=b"x",
+                 ServerSideEncryption="aws:kms")
+    expect_error("NotImplemented", 501, s3.put_object, Bucket=bucket, Key="bad", Body=b"x",
+                 SSECustomerAlgorithm="AES256", SSECustomerKey="k" * 32)
+    expect_error("MalformedXML", 400, s3.put_bucket_encryption, Bucket=bucket, ServerSideEncryptionConfiguration={
+        "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES128"}}]})

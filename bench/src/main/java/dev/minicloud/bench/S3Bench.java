@@ -37,6 +37,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -137,12 +138,21 @@ public final class S3Bench {
     }
   }
 
+  /** Creates a phase's bucket; one left by an earlier run against the same server is reused. */
+  private void createBucket(String bucket) {
+    try {
+      s3.createBucket(b -> b.bucket(bucket));
+    } catch (BucketAlreadyOwnedByYouException e) {
+      log("  reusing bucket " + bucket);
+    }
+  }
+
   // ---- phases ----------------------------------------------------------------------------------
 
   /** A short mixed 4 KiB PUT/GET load, not measured: lets both JVMs compile the hot paths. */
   private void warmup() {
     String bucket = "bench-warmup";
-    s3.createBucket(b -> b.bucket(bucket));
+    createBucket(bucket);
     byte[] payload = randomBytes(4096, 7);
     long deadline = deadlineIn(intOpt("warmup-seconds", 15));
     int ops = intOpt("warmup-ops", 2000);
@@ -161,7 +171,7 @@ public final class S3Bench {
     int reps = intOpt("big-reps", 3);
     long deadline = deadlineIn(intOpt("big-seconds", 900));
     Duration opTimeout = Duration.ofSeconds(intOpt("big-op-timeout-seconds", 600));
-    s3.createBucket(b -> b.bucket(bucket));
+    createBucket(bucket);
     results.put("big.bytes", Long.toString(size));
     List<Double> putRuns = new ArrayList<>();
     List<Double> getRuns = new ArrayList<>();
@@ -206,7 +216,7 @@ public final class S3Bench {
     byte[] payload = randomBytes(intOpt("small-bytes", 4096), 11);
     int ops = intOpt("small-ops", 20_000);
     int seconds = intOpt("small-seconds", 30);
-    s3.createBucket(b -> b.bucket(bucket));
+    createBucket(bucket);
     Loop put = loop(ops, deadlineIn(seconds), i -> s3.putObject(b -> b.bucket(bucket).key(smallKey(i)),
         RequestBody.fromBytes(payload)));
     record("small.put", put);
@@ -231,7 +241,7 @@ public final class S3Bench {
     String bucket = opts.getOrDefault("get-bucket", "bench-get");
     byte[] payload = randomBytes(intOpt("small-bytes", 4096), 13);
     int objects = intOpt("get-objects", 1000);
-    s3.createBucket(b -> b.bucket(bucket));
+    createBucket(bucket);
     Loop put = loop(objects, deadlineIn(intOpt("seed-seconds", 300)),
         i -> s3.putObject(b -> b.bucket(bucket).key(smallKey(i)), RequestBody.fromBytes(payload)));
     record("seed.put", put);
@@ -261,7 +271,7 @@ public final class S3Bench {
     String bucket = "bench-list";
     int keys = intOpt("list-keys", 100_000);
     int reps = intOpt("list-reps", 3);
-    s3.createBucket(b -> b.bucket(bucket));
+    createBucket(bucket);
     Loop create = loop(keys, deadlineIn(intOpt("list-create-seconds", 600)),
         i -> s3.putObject(b -> b.bucket(bucket).key(listKey(i)), RequestBody.empty()));
     record("list.create", create);

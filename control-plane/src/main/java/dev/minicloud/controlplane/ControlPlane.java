@@ -36,6 +36,7 @@ import dev.minicloud.controlplane.http.FailureHandler;
 import dev.minicloud.controlplane.http.JsonErrors;
 import dev.minicloud.controlplane.http.OpenApiHandler;
 import dev.minicloud.controlplane.http.RequestContextHandler;
+import dev.minicloud.controlplane.http.ServerInstances;
 import dev.minicloud.controlplane.iam.Authorizer;
 import dev.minicloud.controlplane.iam.S3Authorization;
 import dev.minicloud.controlplane.iam.UserStore;
@@ -58,6 +59,8 @@ import dev.minicloud.controlplane.s3.S3Handlers;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.encryption.DataKeys;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.gc.BlobCollector;
 import dev.minicloud.controlplane.storage.multipart.UploadStore;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
@@ -67,7 +70,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.micrometer.Label;
@@ -104,7 +106,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private MetadataStore store;
   private Vertx vertx;
-  private HttpServer server;
+  private ServerInstances server;
   private ClusterToken clusterToken;
   private Optional<TlsMaterial> tls = Optional.empty();
   private String rootAccountId;
@@ -129,7 +131,9 @@ public final class ControlPlane implements AutoCloseable {
     }
     store = RocksMetadataStore.open(data.resolve("metadata"));
     Ids ids = new Ids();
-    IdentityStore identity = new IdentityStore(store, SecretCipher.loadOrCreate(data.resolve("master.key")));
+    SecretCipher masterKey = SecretCipher.loadOrCreate(data.resolve("master.key"));
+    IdentityStore identity = new IdentityStore(store, masterKey);
+    ServerSideEncryption sse = new ServerSideEncryption(new DataKeys(masterKey));
     rootAccountId = new RootBootstrap(identity, ids, clock).ensureRoot(data, console);
     clusterToken = options.clusterToken().map(ClusterToken::of)
         .orElseGet(() -> ClusterToken.loadOrGenerate(data.resolve(CLUSTER_TOKEN_FILE)));
@@ -177,7 +181,7 @@ public final class ControlPlane implements AutoCloseable {
       audit.sealClosedHours(clock.instant());
       usage.pruneMarkers(clock.instant().minus(UsageStore.MARKER_RETENTION));
     }));
-    Compute compute = compute(nodes, ids, buckets, objects, blobs, identity);
+    Compute compute = compute(nodes, ids, buckets, objects, blobs, sse, identity);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -198,7 +202,7 @@ public final class ControlPlane implements AutoCloseable {
         authorizer,
         IamApi.create(identity, users, buckets, authorizer, s3Authorization, compute.suspension(), clock),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
-            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs,
+            new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs, sse,
             options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization),
         new AuditHook(usageJournal, audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain(),
             metering.logBeforeResponse()),
@@ -233,7 +237,7 @@ public final class ControlPlane implements AutoCloseable {
           .setCertPath(material.certPath().toString())
           .setKeyPath(material.keyPath().toString()));
     }
-    server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
+    server = await(ServerInstances.listen(vertx, serverOptions, router, ServerInstances.DEFAULT_COUNT));
     LOG.info("control plane listening on {}", endpoint());
     return this;
   }
@@ -246,7 +250,7 @@ public final class ControlPlane implements AutoCloseable {
    * each pass followed by stopping what suspended accounts still run.
    */
   private Compute compute(NodeRegistry nodes, Ids ids, BucketStore buckets, ObjectIndex objects,
-      BlobClient blobs, IdentityStore identity) {
+      BlobClient blobs, ServerSideEncryption sse, IdentityStore identity) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -272,7 +276,7 @@ public final class ControlPlane implements AutoCloseable {
       }
     });
     return new Compute(ComputeHandlers.create(options.region(), instances, images, types, agents,
-        new ImportImageHandler(images, buckets, objects, blobs, agents, nodes)), suspended);
+        new ImportImageHandler(images, buckets, objects, blobs, sse, agents, nodes)), suspended);
   }
 
   /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */

@@ -34,8 +34,9 @@ final class RotateMasterKeyCommand implements Callable<Integer> {
       return 1;
     }
     try (store) {
-      int count = MasterKeyRotation.rotate(data.resolve("master.key"), store);
-      System.out.println("Master key rotated; " + count + " secret(s) re-encrypted.");
+      MasterKeyRotation.Rotated rotated = MasterKeyRotation.rotate(data.resolve("master.key"), store);
+      System.out.println("Master key rotated; " + rotated.secrets() + " secret(s) re-encrypted, "
+          + rotated.dataKeys() + " object data key(s) sealed again.");
       return 0;
     }
   }

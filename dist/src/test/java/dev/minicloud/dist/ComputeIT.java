@@ -382,7 +382,10 @@ class ComputeIT {
         .httpClient(ApacheHttpClient.create())
         .build()) {
       s3.createBucket(b -> b.bucket("images"));
-      s3.putObject(b -> b.bucket("images").key("marked/rootfs.tar"), RequestBody.fromFile(tar));
+      // Stored with server-side encryption: the import streams the decrypted tarball to the agents.
+      s3.putObject(b -> b.bucket("images").key("marked/rootfs.tar")
+          .serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256),
+          RequestBody.fromFile(tar));
     }
 
     assertError(send("POST", "/compute/v1/images/import", Map.of("name", "x", "bucket", "images", "key", "nope.tar")),

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
@@ -93,6 +95,8 @@ class IamAccessIT {
     S3Client owner = clients.get(Actor.OWNER);
     owner.createBucket(r -> r.bucket("alpha"));
     owner.putObject(r -> r.bucket("alpha").key("doc.txt"), RequestBody.fromString("alpha secret document"));
+    owner.putObject(r -> r.bucket("alpha").key("sealed.txt").serverSideEncryption(ServerSideEncryption.AES256),
+        RequestBody.fromString("alpha encrypted document"));
     for (Actor actor : Actor.values()) {
       owner.putObject(r -> r.bucket("alpha").key("victim-" + actor), RequestBody.fromString("x"));
     }
@@ -147,6 +151,17 @@ class IamAccessIT {
             expect(OK, DENIED, DENIED, OK, DENIED)),
         new Row("HeadObject", actor -> () -> clients.get(actor).headObject(r -> r.bucket("alpha").key("doc.txt")),
             expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("GetObject (server-side encrypted)", actor -> () -> assertEquals("alpha encrypted document",
+            clients.get(actor).getObjectAsBytes(r -> r.bucket("alpha").key("sealed.txt")).asUtf8String()),
+            expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("PutBucketEncryption", actor -> () -> clients.get(actor).putBucketEncryption(r -> r.bucket("alpha")
+            .serverSideEncryptionConfiguration(c -> c.rules(ServerSideEncryptionRule.builder()
+                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build()))),
+            expect(OK, DENIED, DENIED, DENIED, DENIED)),
+        new Row("GetBucketEncryption", actor -> () -> clients.get(actor).getBucketEncryption(r -> r.bucket("alpha")),
+            expect(OK, DENIED, DENIED, OK, DENIED)),
+        new Row("DeleteBucketEncryption", actor -> () -> clients.get(actor).deleteBucketEncryption(r -> r.bucket("alpha")),
+            expect(OK, DENIED, DENIED, DENIED, DENIED)),
         new Row("ListObjectsV2", actor -> () -> assertTrue(clients.get(actor).listObjectsV2(r -> r.bucket("alpha"))
             .contents().stream().anyMatch(o -> o.key().equals("doc.txt"))), expect(OK, DENIED, DENIED, OK, DENIED)),
         new Row("HeadBucket", actor -> () -> clients.get(actor).headBucket(r -> r.bucket("alpha")),
@@ -478,30 +493,24 @@ class IamAccessIT {
         .get("accessKey").get("secretAccessKey").asText();
     assertEquals(40, secret.length());
     byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+    // Object bytes too: the server-side encrypted object's text is nowhere, the plain one's is on a node.
+    byte[] encryptedText = "alpha encrypted document".getBytes(StandardCharsets.UTF_8);
+    byte[] plainText = "alpha secret document".getBytes(StandardCharsets.UTF_8);
+    boolean plainFound = false;
     List<Path> scanned = new ArrayList<>();
     try (Stream<Path> files = Files.walk(data)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         byte[] bytes = Files.readAllBytes(file);
         scanned.add(file);
-        assertFalse(contains(bytes, needle), "the secret is in clear in " + file);
-        assertFalse(contains(bytes, rootB.secretKey().getBytes(StandardCharsets.UTF_8)),
+        assertFalse(ByteSearch.contains(bytes, needle), "the secret is in clear in " + file);
+        assertFalse(ByteSearch.contains(bytes, rootB.secretKey().getBytes(StandardCharsets.UTF_8)),
             "account B's root secret is in clear in " + file);
+        assertFalse(ByteSearch.contains(bytes, encryptedText), "an encrypted object's text is in clear in " + file);
+        plainFound |= file.startsWith(data.resolve("storage")) && ByteSearch.contains(bytes, plainText);
       }
     }
     assertTrue(scanned.stream().anyMatch(p -> p.toString().contains("metadata")), "the metadata store was scanned");
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    assertTrue(plainFound, "an unencrypted object's text is found on the storage node, so the search can find text");
   }
 
   // ---- helpers ----

@@ -5,6 +5,8 @@ import dev.minicloud.controlplane.metadata.JsonRecords;
 import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.Table;
 import dev.minicloud.controlplane.metadata.WriteBatch;
+import dev.minicloud.controlplane.storage.encryption.DataKeyRotation;
+import dev.minicloud.controlplane.storage.encryption.DataKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,22 +22,29 @@ import java.util.List;
  * rotate-master-key}, run while the control plane is stopped). Crash-safe in three durable steps:
  * <ol>
  *   <li>the new key is written to {@code master.key.next} (0600, fsynced);</li>
- *   <li>every access key's secret is re-encrypted in one atomic metadata batch;</li>
+ *   <li>every access key's secret is re-encrypted in one atomic metadata batch, and every object's
+ *       sealed data key (server-side encryption) is sealed again under the new key, in batches
+ *       ({@link DataKeyRotation}: the data keys and so the object bytes do not change);</li>
  *   <li>{@code master.key.next} is renamed over {@code master.key}.</li>
  * </ol>
- * Until step 3, {@link SecretCipher#loadOrCreate} also tries the next key, so secrets stay readable
- * after a crash at any point, and running the rotation again resumes with the same next key.
+ * Until step 3, {@link SecretCipher#loadOrCreate} also tries the next key, so secrets and data keys
+ * stay readable after a crash at any point, and running the rotation again resumes with the same
+ * next key. After step 3 the old key opens nothing.
  */
 public final class MasterKeyRotation {
 
   private MasterKeyRotation() {}
 
   /**
-   * Rotates the key in {@code keyFile} for the secrets in {@code store}.
+   * What a rotation re-encrypted.
    *
-   * @return how many secrets were re-encrypted
+   * @param secrets access-key secrets
+   * @param dataKeys sealed data keys of encrypted objects and of the parts of open uploads
    */
-  public static int rotate(Path keyFile, MetadataStore store) {
+  public record Rotated(int secrets, long dataKeys) {}
+
+  /** Rotates the key in {@code keyFile} for the secrets and data keys in {@code store}. */
+  public static Rotated rotate(Path keyFile, MetadataStore store) {
     SecretCipher old = SecretCipher.loadOrCreate(keyFile);
     Path next = SecretCipher.nextKeyFile(keyFile);
     byte[] nextKey;
@@ -60,6 +69,7 @@ public final class MasterKeyRotation {
       records.putInto(batch, Table.ACCESS_KEYS, k.accessKeyId(), reencrypted);
     }
     store.commit(batch);
+    long dataKeys = DataKeyRotation.reseal(store, new DataKeys(old), new DataKeys(fresh));
 
     try {
       try {
@@ -72,6 +82,6 @@ public final class MasterKeyRotation {
       throw new UncheckedIOException("secrets are re-encrypted but " + next + " could not replace " + keyFile
           + "; both keys still work, run the rotation again", e);
     }
-    return keys.size();
+    return new Rotated(keys.size(), dataKeys);
   }
 }

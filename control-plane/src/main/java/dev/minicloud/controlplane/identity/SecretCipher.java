@@ -89,13 +89,21 @@ public final class SecretCipher {
   }
 
   public String encrypt(String plaintext, String associatedData) {
+    return seal(plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
+  }
+
+  /**
+   * Encrypts bytes (e.g. an object's data key, see {@code storage.encryption}) in the same format
+   * as secrets, bound to {@code associatedData}; {@link MasterKeyRotation} re-encrypts them too.
+   */
+  public String seal(byte[] plaintext, String associatedData) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext);
       ByteBuffer out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length);
       out.put(VERSION).put(nonce).put(sealed);
       return Base64.getEncoder().encodeToString(out.array());
@@ -105,6 +113,11 @@ public final class SecretCipher {
   }
 
   public String decrypt(String ciphertext, String associatedData) {
+    return new String(open(ciphertext, associatedData), StandardCharsets.UTF_8);
+  }
+
+  /** Decrypts what {@link #seal} made under any of the keys, for the same associated data. */
+  public byte[] open(String ciphertext, String associatedData) {
     byte[] all = Base64.getDecoder().decode(ciphertext);
     if (all.length < 1 + NONCE_BYTES || all[0] != VERSION) {
       throw new IllegalStateException("unknown secret format");
@@ -115,8 +128,7 @@ public final class SecretCipher {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 1, NONCE_BYTES));
         cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-        byte[] plain = cipher.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES);
-        return new String(plain, StandardCharsets.UTF_8);
+        return cipher.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES);
       } catch (GeneralSecurityException e) {
         last = e;
       }

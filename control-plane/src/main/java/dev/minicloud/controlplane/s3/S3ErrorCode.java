@@ -64,6 +64,8 @@ public enum S3ErrorCode implements ErrorCode {
       "The request signature we calculated does not match the signature you provided. Check your key and"
           + " signing method."),
   SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
+  SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND("ServerSideEncryptionConfigurationNotFoundError", 404,
+      "The server side encryption configuration was not found"),
   X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
       "The provided 'x-amz-content-sha256' header does not match what was computed.");
 

@@ -12,6 +12,8 @@ import dev.minicloud.controlplane.storage.bucket.HeadBucketHandler;
 import dev.minicloud.controlplane.storage.bucket.ListBucketsHandler;
 import dev.minicloud.controlplane.storage.bucket.BucketStatusHandlers;
 import dev.minicloud.controlplane.storage.bucket.BucketTaggingHandlers;
+import dev.minicloud.controlplane.storage.encryption.BucketEncryptionHandlers;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.multipart.AbortMultipartUploadHandler;
 import dev.minicloud.controlplane.storage.multipart.CompleteMultipartUploadHandler;
 import dev.minicloud.controlplane.storage.multipart.CreateMultipartUploadHandler;
@@ -43,12 +45,12 @@ public final class S3Handlers {
 
   /** The storage feature's parts the handlers share. */
   public record Storage(BucketStore buckets, ObjectIndex objects, UploadStore uploads, BlobPlacement placement,
-      BlobClient blobs, String region, Vertx vertx, Clock clock) {}
+      BlobClient blobs, ServerSideEncryption sse, String region, Vertx vertx, Clock clock) {}
 
   public static Map<S3Operation, S3Handler> create(Storage s) {
     BucketAccess access = new BucketAccess(s.buckets());
     ObjectListing listing = new ObjectListing(s.objects());
-    GetObjectHandler get = new GetObjectHandler(access, s.objects(), s.blobs());
+    GetObjectHandler get = new GetObjectHandler(access, s.objects(), s.blobs(), s.sse());
     ListObjectsHandler list = new ListObjectsHandler(access, listing);
 
     Map<S3Operation, S3Handler> h = new EnumMap<>(S3Operation.class);
@@ -71,14 +73,14 @@ public final class S3Handlers {
     h.put(S3Operation.LIST_OBJECTS_V2, list);
     h.put(S3Operation.LIST_OBJECT_VERSIONS, list);
     // Objects
-    h.put(S3Operation.PUT_OBJECT, new PutObjectHandler(access, s.objects(), s.placement(), s.blobs(), s.vertx(),
-        s.clock()));
+    h.put(S3Operation.PUT_OBJECT, new PutObjectHandler(access, s.objects(), s.placement(), s.blobs(), s.sse(),
+        s.vertx(), s.clock()));
     h.put(S3Operation.GET_OBJECT, get);
     h.put(S3Operation.HEAD_OBJECT, get);
     h.put(S3Operation.DELETE_OBJECT, new DeleteObjectHandler(access, s.objects(), s.blobs(), s.vertx()));
     h.put(S3Operation.DELETE_OBJECTS, new DeleteObjectsHandler(access, s.objects(), s.blobs(), s.vertx()));
     h.put(S3Operation.COPY_OBJECT, new CopyObjectHandler(access, s.buckets(), s.objects(), s.placement(), s.blobs(),
-        s.vertx(), s.clock()));
+        s.sse(), s.vertx(), s.clock()));
     h.put(S3Operation.GET_OBJECT_ACL, BucketPolicyHandlers.getObjectAcl(access, s.objects()));
     h.put(S3Operation.PUT_OBJECT_ACL, BucketPolicyHandlers.putObjectAcl(access, s.objects()));
     // Tags
@@ -88,13 +90,17 @@ public final class S3Handlers {
     h.put(S3Operation.GET_BUCKET_TAGGING, BucketTaggingHandlers.get(access));
     h.put(S3Operation.PUT_BUCKET_TAGGING, BucketTaggingHandlers.put(access, s.buckets()));
     h.put(S3Operation.DELETE_BUCKET_TAGGING, BucketTaggingHandlers.delete(access, s.buckets()));
+    // Server-side encryption: the bucket default (per-object choice in PutObject/CopyObject/CreateMultipartUpload)
+    h.put(S3Operation.GET_BUCKET_ENCRYPTION, BucketEncryptionHandlers.get(access));
+    h.put(S3Operation.PUT_BUCKET_ENCRYPTION, BucketEncryptionHandlers.put(access, s.buckets()));
+    h.put(S3Operation.DELETE_BUCKET_ENCRYPTION, BucketEncryptionHandlers.delete(access, s.buckets()));
     // Multipart uploads
     UploadStore uploads = s.uploads();
     h.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUploadHandler(access, uploads, s.clock()));
-    h.put(S3Operation.UPLOAD_PART, new UploadPartHandler(access, uploads, s.placement(), s.blobs(), s.vertx(),
-        s.clock()));
+    h.put(S3Operation.UPLOAD_PART, new UploadPartHandler(access, uploads, s.placement(), s.blobs(), s.sse(),
+        s.vertx(), s.clock()));
     h.put(S3Operation.UPLOAD_PART_COPY, new UploadPartCopyHandler(access, s.buckets(), s.objects(), uploads,
-        s.placement(), s.blobs(), s.vertx(), s.clock()));
+        s.placement(), s.blobs(), s.sse(), s.vertx(), s.clock()));
     h.put(S3Operation.COMPLETE_MULTIPART_UPLOAD, new CompleteMultipartUploadHandler(access, uploads, s.blobs(),
         s.vertx(), s.clock()));
     h.put(S3Operation.ABORT_MULTIPART_UPLOAD, new AbortMultipartUploadHandler(access, uploads, s.blobs(), s.vertx()));

@@ -54,6 +54,9 @@ public final class S3OperationResolver {
         if (r.has("policyStatus")) {
           return S3Operation.GET_BUCKET_POLICY_STATUS;
         }
+        if (r.has("encryption")) {
+          return S3Operation.GET_BUCKET_ENCRYPTION;
+        }
         rejectUnsupported(r);
         return "2".equals(r.param("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
       }
@@ -70,6 +73,9 @@ public final class S3OperationResolver {
         if (r.has("acl")) {
           return S3Operation.PUT_BUCKET_ACL;
         }
+        if (r.has("encryption")) {
+          return S3Operation.PUT_BUCKET_ENCRYPTION;
+        }
         rejectUnsupported(r);
         return S3Operation.CREATE_BUCKET;
       }
@@ -79,6 +85,9 @@ public final class S3OperationResolver {
         }
         if (r.has("policy")) {
           return S3Operation.DELETE_BUCKET_POLICY;
+        }
+        if (r.has("encryption")) {
+          return S3Operation.DELETE_BUCKET_ENCRYPTION;
         }
         rejectUnsupported(r);
         return S3Operation.DELETE_BUCKET;

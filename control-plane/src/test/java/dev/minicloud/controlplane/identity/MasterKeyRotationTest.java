@@ -28,7 +28,7 @@ class MasterKeyRotationTest {
     String oldKeyFile = Files.readString(keyFile);
     String oldCiphertext = before.key(key.record().accessKeyId()).orElseThrow().encryptedSecret();
 
-    assertEquals(1, MasterKeyRotation.rotate(keyFile, store));
+    assertEquals(1, MasterKeyRotation.rotate(keyFile, store).secrets());
 
     assertNotEquals(oldKeyFile, Files.readString(keyFile));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
@@ -63,7 +63,7 @@ class MasterKeyRotationTest {
     IdentityStore restarted = new IdentityStore(store, SecretCipher.loadOrCreate(keyFile));
     assertEquals(first.secretAccessKey(), restarted.activeKey(r.accessKeyId()).orElseThrow().secretAccessKey());
 
-    assertEquals(1, MasterKeyRotation.rotate(keyFile, store));
+    assertEquals(1, MasterKeyRotation.rotate(keyFile, store).secrets());
     assertFalse(Files.exists(SecretCipher.nextKeyFile(keyFile)));
     assertEquals(first.secretAccessKey(), new IdentityStore(store, SecretCipher.of(next))
         .activeKey(r.accessKeyId()).orElseThrow().secretAccessKey(), "the rotation resumed with the same next key");

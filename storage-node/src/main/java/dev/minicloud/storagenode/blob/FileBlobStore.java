@@ -16,6 +16,11 @@ import java.util.Objects;
  */
 public final class FileBlobStore implements BlobStore {
 
+  /**
+   * Bytes an upload may have queued for the file before the sender is paused. Vert.x's default
+   * (128 KiB, two chunks) paused the connection after almost every chunk of a large upload.
+   */
+  private static final int WRITE_QUEUE_BYTES = 4 * 1024 * 1024;
   private static final OpenOptions NEW_TEMP_FILE = new OpenOptions().setRead(false).setWrite(true).setCreateNew(true);
 
   private final Vertx vertx;
@@ -30,7 +35,7 @@ public final class FileBlobStore implements BlobStore {
   public Future<BlobUpload> create(String blobId) {
     return vertx.executeBlocking(() -> files.beginWrite(blobId), false)
         .compose(temp -> vertx.fileSystem().open(temp.toString(), NEW_TEMP_FILE)
-            .<BlobUpload>map(file -> new FileUpload(blobId, temp, file))
+            .<BlobUpload>map(file -> new FileUpload(blobId, temp, file.setWriteQueueMaxSize(WRITE_QUEUE_BYTES)))
             .recover(openFailed -> vertx.<Void>executeBlocking(() -> {
               files.abort(blobId, temp);
               return null;

@@ -11,6 +11,7 @@ import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.Segment;
 import dev.minicloud.controlplane.storage.bucket.BucketRecord;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.storage.object.ObjectRecord;
 import io.vertx.core.Future;
@@ -39,15 +40,17 @@ public final class ImportImageHandler implements Handler<RoutingContext> {
   private final BucketStore buckets;
   private final ObjectIndex objects;
   private final BlobClient blobs;
+  private final ServerSideEncryption sse;
   private final AgentClient agents;
   private final NodeRegistry nodes;
 
   public ImportImageHandler(ImageCatalog images, BucketStore buckets, ObjectIndex objects, BlobClient blobs,
-      AgentClient agents, NodeRegistry nodes) {
+      ServerSideEncryption sse, AgentClient agents, NodeRegistry nodes) {
     this.images = images;
     this.buckets = buckets;
     this.objects = objects;
     this.blobs = blobs;
+    this.sse = sse;
     this.agents = agents;
     this.nodes = nodes;
   }
@@ -97,12 +100,13 @@ public final class ImportImageHandler implements Handler<RoutingContext> {
 
   private Future<Void> stream(ObjectRecord object, HttpClientRequest request) {
     Future<Void> chain = Future.succeededFuture();
+    ServerSideEncryption.Reader reader = sse.reader(object.encryption());
     for (Segment segment : object.segments()) {
       if (segment.size() == 0) {
         continue;
       }
       chain = chain.compose(v -> blobs.get(segment, 0, segment.size() - 1)
-          .compose(body -> body.pipe().endOnComplete(false).to(request)));
+          .compose(body -> reader.plaintext(segment, 0, body).pipe().endOnComplete(false).to(request)));
     }
     return chain;
   }

@@ -168,6 +168,78 @@ public final class S3RequestXmlParser {
     return List.copyOf(tags);
   }
 
+  /**
+   * PutBucketEncryption's {@code <ServerSideEncryptionConfiguration><Rule>} with exactly one rule:
+   * {@code <ApplyServerSideEncryptionByDefault><SSEAlgorithm/>[<KMSMasterKeyID/>]</ApplyServerSideEncryptionByDefault>}
+   * and an optional {@code <BucketKeyEnabled/>}. An SSEAlgorithm other than {@code AES256},
+   * {@code aws:kms} and {@code aws:kms:dsse} is MalformedXML, as S3 answers.
+   */
+  public static ServerSideEncryptionConfiguration parseServerSideEncryptionConfiguration(InputStream body,
+      int maxBytes) {
+    Element root = parse(readBounded(body, maxBytes), "ServerSideEncryptionConfiguration");
+    Element rule = null;
+    for (Element child : root.children()) {
+      if (!child.name().equals("Rule")) {
+        throw unexpected(child, root);
+      }
+      if (rule != null) {
+        throw S3XmlException.malformed("only one Rule is allowed in a ServerSideEncryptionConfiguration");
+      }
+      rule = child;
+    }
+    if (rule == null) {
+      throw S3XmlException.malformed("ServerSideEncryptionConfiguration must contain a Rule");
+    }
+    Element byDefault = null;
+    Optional<Boolean> bucketKey = Optional.empty();
+    for (Element child : rule.children()) {
+      switch (child.name()) {
+        case "ApplyServerSideEncryptionByDefault" -> {
+          if (byDefault != null) {
+            throw repeated(child, rule);
+          }
+          byDefault = child;
+        }
+        case "BucketKeyEnabled" -> {
+          if (bucketKey.isPresent()) {
+            throw repeated(child, rule);
+          }
+          bucketKey = Optional.of(parseBoolean(child));
+        }
+        default -> throw unexpected(child, rule);
+      }
+    }
+    if (byDefault == null) {
+      throw S3XmlException.malformed("Rule must contain ApplyServerSideEncryptionByDefault");
+    }
+    String algorithm = null;
+    Optional<String> kmsKey = Optional.empty();
+    for (Element child : byDefault.children()) {
+      switch (child.name()) {
+        case "SSEAlgorithm" -> {
+          if (algorithm != null) {
+            throw repeated(child, byDefault);
+          }
+          algorithm = child.leafText().strip();
+        }
+        case "KMSMasterKeyID" -> {
+          if (kmsKey.isPresent()) {
+            throw repeated(child, byDefault);
+          }
+          kmsKey = Optional.of(child.leafText().strip());
+        }
+        default -> throw unexpected(child, byDefault);
+      }
+    }
+    if (algorithm == null) {
+      throw S3XmlException.malformed("ApplyServerSideEncryptionByDefault must contain SSEAlgorithm");
+    }
+    if (!ServerSideEncryptionConfiguration.ALGORITHMS.contains(algorithm)) {
+      throw S3XmlException.malformed("SSEAlgorithm must be one of " + ServerSideEncryptionConfiguration.ALGORITHMS);
+    }
+    return new ServerSideEncryptionConfiguration(algorithm, kmsKey, bucketKey);
+  }
+
   private static CompleteMultipartUploadRequest.Part completedPart(Element part) {
     Integer partNumber = null;
     String etag = null;

@@ -31,6 +31,18 @@ public final class SubresourceXmlWriter {
     return xml.finish();
   }
 
+  /** GetBucketEncryption: the bucket's one default-encryption rule. */
+  public static String serverSideEncryptionConfiguration(ServerSideEncryptionConfiguration configuration) {
+    XmlBuilder xml = XmlBuilder.document("ServerSideEncryptionConfiguration")
+        .start("Rule")
+        .start("ApplyServerSideEncryptionByDefault")
+        .element("SSEAlgorithm", configuration.sseAlgorithm())
+        .optional("KMSMasterKeyID", configuration.kmsMasterKeyId())
+        .end();
+    configuration.bucketKeyEnabled().ifPresent(enabled -> xml.element("BucketKeyEnabled", enabled));
+    return xml.finish();
+  }
+
   /**
    * GetBucketLocation: {@code <LocationConstraint>region</LocationConstraint>}, or the empty
    * element {@code <LocationConstraint/>} for {@code us-east-1}, as S3 answers.

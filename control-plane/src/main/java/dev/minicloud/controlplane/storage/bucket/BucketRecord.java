@@ -1,5 +1,6 @@
 package dev.minicloud.controlplane.storage.bucket;
 
+import dev.minicloud.controlplane.storage.encryption.BucketEncryption;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,26 +9,31 @@ import java.util.Map;
  *
  * @param policy the bucket policy document as the owner put it, or null
  * @param acl the canned ACL ({@code private}, {@code public-read}), or null for private
+ * @param encryption the default encryption of new objects (PutBucketEncryption), or null for none
  */
 public record BucketRecord(String name, String ownerAccountId, Instant createdAt, String region,
-    Map<String, String> tags, String policy, String acl) {
+    Map<String, String> tags, String policy, String acl, BucketEncryption encryption) {
 
   public static final String PRIVATE = "private";
   public static final String PUBLIC_READ = "public-read";
 
   public BucketRecord(String name, String ownerAccountId, Instant createdAt, String region, Map<String, String> tags) {
-    this(name, ownerAccountId, createdAt, region, tags, null, null);
+    this(name, ownerAccountId, createdAt, region, tags, null, null, null);
   }
 
   public BucketRecord withTags(Map<String, String> newTags) {
-    return new BucketRecord(name, ownerAccountId, createdAt, region, Map.copyOf(newTags), policy, acl);
+    return new BucketRecord(name, ownerAccountId, createdAt, region, Map.copyOf(newTags), policy, acl, encryption);
   }
 
   public BucketRecord withPolicy(String newPolicy) {
-    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, newPolicy, acl);
+    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, newPolicy, acl, encryption);
   }
 
   public BucketRecord withAcl(String newAcl) {
-    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, policy, newAcl);
+    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, policy, newAcl, encryption);
+  }
+
+  public BucketRecord withEncryption(BucketEncryption newEncryption) {
+    return new BucketRecord(name, ownerAccountId, createdAt, region, tags, policy, acl, newEncryption);
   }
 }

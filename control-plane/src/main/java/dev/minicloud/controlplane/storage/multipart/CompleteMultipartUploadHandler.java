@@ -14,6 +14,9 @@ import dev.minicloud.controlplane.s3.xml.S3Xml;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.Segment;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.encryption.ObjectEncryption;
+import dev.minicloud.controlplane.storage.encryption.SealedKey;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.integrity.ChecksumAlgorithm;
 import dev.minicloud.controlplane.storage.integrity.CompositeChecksum;
 import dev.minicloud.controlplane.storage.object.ObjectRecord;
@@ -69,6 +72,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
               checksums.put(dev.minicloud.controlplane.s3.xml.ChecksumAlgorithm.valueOf(name), value));
           String location = call.http().scheme() + "://" + call.header("host") + "/" + call.bucket() + "/"
               + S3Xml.urlEncode(call.key());
+          ServerSideEncryption.writeHeader(call.response().headers(), object.encryption());
           call.xml(200, MultipartXmlWriter.completeMultipartUpload(new CompleteMultipartUploadResult(location,
               call.bucket(), call.key(), object.etag(), checksums,
               Optional.ofNullable(object.checksumType()).map(ChecksumType::valueOf))));
@@ -128,12 +132,28 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
     List<Segment> segments = used.stream().map(PartRecord::segment).toList();
     ObjectRecord object = new ObjectRecord(upload.key(), size, multipartEtag(used), clock.instant(), upload.headers(),
         upload.userMetadata(), checksums, algorithm == null ? null : upload.checksumType(), upload.tags(), segments,
-        used.stream().map(PartRecord::size).toList());
+        used.stream().map(PartRecord::size).toList(), null, encryption(upload, used));
     Optional<ObjectRecord> previous = uploads.complete(upload, object, stored);
     Set<String> kept = used.stream().map(p -> p.segment().blobId()).collect(Collectors.toSet());
     stored.stream().filter(p -> !kept.contains(p.segment().blobId())).forEach(p -> blobs.delete(p.segment()));
     previous.ifPresent(old -> old.segments().forEach(blobs::delete));
     return object;
+  }
+
+  /** The parts' data keys, in segment order, when the upload is encrypted; else null (plain). */
+  private static ObjectEncryption encryption(UploadRecord upload, List<PartRecord> used) {
+    if (upload.serverSideEncryption() == null) {
+      return null;
+    }
+    List<SealedKey> keys = new ArrayList<>();
+    for (PartRecord part : used) {
+      if (part.sealedKey() == null) {
+        throw new IllegalStateException("part " + part.partNumber() + " of encrypted upload " + upload.uploadId()
+            + " has no data key");
+      }
+      keys.add(part.sealedKey());
+    }
+    return new ObjectEncryption(upload.serverSideEncryption(), keys);
   }
 
   /** {@code "hex(md5(md5(part1) || md5(part2) || ...))-N"}, as S3 computes multipart ETags. */

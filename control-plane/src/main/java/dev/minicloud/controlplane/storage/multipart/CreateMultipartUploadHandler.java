@@ -10,6 +10,8 @@ import dev.minicloud.controlplane.s3.xml.MultipartXmlWriter;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
 import dev.minicloud.controlplane.storage.bucket.BucketRecord;
+import dev.minicloud.controlplane.storage.encryption.ObjectEncryption;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.integrity.ChecksumAlgorithm;
 import dev.minicloud.controlplane.storage.object.ObjectHeaders;
 import dev.minicloud.controlplane.storage.object.ObjectTagging;
@@ -19,7 +21,8 @@ import java.util.Locale;
 /**
  * CreateMultipartUpload: records the future object's headers, metadata, tags and checksum choice
  * (x-amz-checksum-algorithm, x-amz-checksum-type: COMPOSITE by default, FULL_OBJECT for CRCs on
- * request and always for CRC64NVME) and hands out an upload id.
+ * request and always for CRC64NVME), whether it is encrypted (x-amz-server-side-encryption or the
+ * bucket's default: then every part is) and hands out an upload id.
  */
 public final class CreateMultipartUploadHandler implements S3Handler {
 
@@ -36,7 +39,7 @@ public final class CreateMultipartUploadHandler implements S3Handler {
 
   @Override
   public void handle(S3Call call) {
-    buckets.writable(call);
+    boolean encrypt = ServerSideEncryption.requested(call, buckets.writable(call));
     String algorithmName = call.header("x-amz-checksum-algorithm");
     String type = call.header("x-amz-checksum-type");
     ChecksumAlgorithm algorithm = null;
@@ -64,7 +67,11 @@ public final class CreateMultipartUploadHandler implements S3Handler {
     uploads.create(new UploadRecord(uploadId, call.bucket(), call.key(), clock.instant(),
         call.principal() == null ? "anonymous" : call.principal().accountId(), ObjectHeaders.standard(call.http().headers()),
         ObjectHeaders.userMetadata(call.http().headers()), new ObjectTagging().fromHeader(call.header("x-amz-tagging")),
-        algorithm == null ? null : algorithm.algorithmName(), algorithm == null ? null : type));
+        algorithm == null ? null : algorithm.algorithmName(), algorithm == null ? null : type,
+        encrypt ? ObjectEncryption.AES256 : null));
+    if (encrypt) {
+      call.response().putHeader(ServerSideEncryption.HEADER, ObjectEncryption.AES256);
+    }
     if (algorithm != null) {
       call.response().putHeader("x-amz-checksum-algorithm", algorithm.algorithmName())
           .putHeader("x-amz-checksum-type", type);

@@ -1,6 +1,7 @@
 package dev.minicloud.controlplane.storage.multipart;
 
 import dev.minicloud.controlplane.storage.blob.Segment;
+import dev.minicloud.controlplane.storage.encryption.SealedKey;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  *
  * @param etag the quoted MD5 of the part
  * @param checksums the part's flexible checksums (algorithm name to base64)
+ * @param sealedKey the data key its blob is encrypted with, when the upload is encrypted; else null
  */
 public record PartRecord(int partNumber, String etag, long size, Instant lastModified, Segment segment,
-    Map<String, String> checksums) {}
+    Map<String, String> checksums, SealedKey sealedKey) {}

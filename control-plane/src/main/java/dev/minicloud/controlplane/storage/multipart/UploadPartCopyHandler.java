@@ -12,6 +12,7 @@ import dev.minicloud.controlplane.storage.blob.BlobCopy;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.object.CopySource;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.storage.object.ObjectRecord;
@@ -39,18 +40,20 @@ public final class UploadPartCopyHandler implements S3Handler {
   private final UploadStore uploads;
   private final BlobPlacement placement;
   private final BlobClient blobs;
+  private final ServerSideEncryption sse;
   private final Vertx vertx;
   private final Clock clock;
   private final Ids ids = new Ids();
 
   public UploadPartCopyHandler(BucketAccess buckets, BucketStore bucketStore, ObjectIndex objects, UploadStore uploads,
-      BlobPlacement placement, BlobClient blobs, Vertx vertx, Clock clock) {
+      BlobPlacement placement, BlobClient blobs, ServerSideEncryption sse, Vertx vertx, Clock clock) {
     this.buckets = buckets;
     this.bucketStore = bucketStore;
     this.objects = objects;
     this.uploads = uploads;
     this.placement = placement;
     this.blobs = blobs;
+    this.sse = sse;
     this.vertx = vertx;
     this.clock = clock;
   }
@@ -60,6 +63,7 @@ public final class UploadPartCopyHandler implements S3Handler {
     buckets.writable(call);
     int partNumber = PartNumbers.parse(call.s3().param("partNumber"));
     UploadRecord upload = uploads.require(call.bucket(), call.key(), call.s3().param("uploadId"));
+    ServerSideEncryption.refuseCustomerKeys(call);
     ObjectRecord source = CopySource.resolve(call, bucketStore, objects).object();
     long start = 0;
     long end = source.size() - 1;
@@ -79,21 +83,28 @@ public final class UploadPartCopyHandler implements S3Handler {
         : List.of(ChecksumAlgorithm.fromAlgorithmName(upload.checksumAlgorithm()).orElseThrow());
     PayloadDigests digests = PayloadDigests.computing(false, algorithms);
     String blobId = ids.prefixed("p", 32);
-    call.guard(BlobCopy.copy(blobs, source.segments(), start, end, placement.choose(blobId), blobId, buffer -> {
-      byte[] bytes = buffer.getBytes();
-      digests.update(bytes, 0, bytes.length);
-    }).compose(segment -> {
-      PayloadDigests.Result result = digests.finish();
-      Map<String, String> checksums = new LinkedHashMap<>();
-      for (ChecksumAlgorithm algorithm : result.algorithms()) {
-        result.checksumBase64(algorithm).ifPresent(v -> checksums.put(algorithm.algorithmName(), v));
-      }
-      PartRecord part = new PartRecord(partNumber, "\"" + result.md5Hex() + "\"", segment.size(), clock.instant(),
-          segment, checksums);
-      return vertx.executeBlocking(() -> uploads.putPart(upload.uploadId(), part), false)
-          .onSuccess(previous -> previous.ifPresent(old -> blobs.delete(old.segment())))
-          .onFailure(e -> blobs.delete(segment))
-          .map(previous -> part);
-    }).onSuccess(part -> call.xml(200, MultipartXmlWriter.copyPart(new CopyResult(part.etag(), part.lastModified())))));
+    ServerSideEncryption.Copy copy = sse.copy(source.encryption(), upload.serverSideEncryption() != null, blobId,
+        buffer -> {
+          byte[] bytes = buffer.getBytes();
+          digests.update(bytes, 0, bytes.length);
+        });
+    call.guard(BlobCopy.copy(blobs, source.segments(), start, end, placement.choose(blobId), blobId, copy.pass())
+        .compose(segment -> {
+          PayloadDigests.Result result = digests.finish();
+          Map<String, String> checksums = new LinkedHashMap<>();
+          for (ChecksumAlgorithm algorithm : result.algorithms()) {
+            result.checksumBase64(algorithm).ifPresent(v -> checksums.put(algorithm.algorithmName(), v));
+          }
+          PartRecord part = new PartRecord(partNumber, "\"" + result.md5Hex() + "\"", segment.size(),
+              clock.instant(), segment, checksums, copy.sealedKey());
+          return vertx.executeBlocking(() -> uploads.putPart(upload.uploadId(), part), false)
+              .onSuccess(previous -> previous.ifPresent(old -> blobs.delete(old.segment())))
+              .onFailure(e -> blobs.delete(segment))
+              .map(previous -> part);
+        })
+        .onSuccess(part -> {
+          ServerSideEncryption.writeHeader(call.response().headers(), copy.encryption());
+          call.xml(200, MultipartXmlWriter.copyPart(new CopyResult(part.etag(), part.lastModified())));
+        }));
   }
 }

@@ -9,13 +9,15 @@ import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.blob.BlobUpload;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import dev.minicloud.controlplane.storage.object.UploadIntegrity;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /**
  * UploadPart: streams the part like a PutObject (aws-chunked decoding, MD5, checksums, fsync on
- * the nodes) into its own blob, then records it; a re-uploaded part number replaces the old part.
+ * the nodes; encrypted under a data key of its own when the upload is) into its own blob, then
+ * records it; a re-uploaded part number replaces the old part.
  */
 public final class UploadPartHandler implements S3Handler {
 
@@ -26,16 +28,18 @@ public final class UploadPartHandler implements S3Handler {
   private final UploadStore uploads;
   private final BlobPlacement placement;
   private final BlobClient blobs;
+  private final ServerSideEncryption sse;
   private final Vertx vertx;
   private final Clock clock;
   private final Ids ids = new Ids();
 
   public UploadPartHandler(BucketAccess buckets, UploadStore uploads, BlobPlacement placement, BlobClient blobs,
-      Vertx vertx, Clock clock) {
+      ServerSideEncryption sse, Vertx vertx, Clock clock) {
     this.buckets = buckets;
     this.uploads = uploads;
     this.placement = placement;
     this.blobs = blobs;
+    this.sse = sse;
     this.vertx = vertx;
     this.clock = clock;
   }
@@ -45,13 +49,16 @@ public final class UploadPartHandler implements S3Handler {
     buckets.writable(call);
     int partNumber = PartNumbers.parse(call.s3().param("partNumber"));
     UploadRecord upload = uploads.require(call.bucket(), call.key(), call.s3().param("uploadId"));
+    ServerSideEncryption.refuseCustomerKeys(call);
     UploadIntegrity integrity = UploadIntegrity.forRequest(call);
     if (integrity.decodedLength() > MAX_PART_SIZE) {
       throw new ApiException(S3ErrorCode.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed part size (5 GiB).");
     }
     String blobId = ids.prefixed("p", 32);
+    ServerSideEncryption.Upload encoding = sse.upload(upload.serverSideEncryption() != null, blobId,
+        integrity.transform(), integrity::update);
     call.guard(BlobUpload.run(blobs, placement.choose(blobId), blobId, integrity.decodedLength(), call.http(),
-            integrity.transform(), integrity::update)
+            encoding.transform(), encoding.observer())
         .compose(segment -> {
           UploadIntegrity.Result verified;
           try {
@@ -61,7 +68,7 @@ public final class UploadPartHandler implements S3Handler {
             throw e;
           }
           PartRecord part = new PartRecord(partNumber, verified.etag(), segment.size(), clock.instant(), segment,
-              verified.checksums());
+              verified.checksums(), encoding.sealedKey());
           return vertx.executeBlocking(() -> uploads.putPart(upload.uploadId(), part), false)
               .onSuccess(previous -> previous.ifPresent(old -> blobs.delete(old.segment())))
               .onFailure(e -> blobs.delete(segment))
@@ -69,6 +76,7 @@ public final class UploadPartHandler implements S3Handler {
         })
         .onSuccess(part -> {
           call.response().putHeader("etag", part.etag());
+          ServerSideEncryption.writeHeader(call.response().headers(), encoding.encryption());
           part.checksums().forEach((algorithm, value) -> call.response()
               .putHeader("x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT), value));
           call.empty(200);

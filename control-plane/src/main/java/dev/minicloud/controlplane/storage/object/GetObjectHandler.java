@@ -9,6 +9,7 @@ import dev.minicloud.controlplane.s3.S3Handler;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.Segment;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * GetObject and HeadObject: conditional requests (304/412), a single byte range (206/416),
  * {@code response-*} header overrides, stored checksums on {@code x-amz-checksum-mode: ENABLED},
- * and the bytes streamed segment by segment from the storage nodes with back-pressure.
+ * and the bytes streamed segment by segment from the storage nodes with back-pressure (decrypted on
+ * the way when the object is encrypted; any range decrypts without reading what precedes it).
  */
 public final class GetObjectHandler implements S3Handler {
 
@@ -34,16 +36,19 @@ public final class GetObjectHandler implements S3Handler {
   private final BucketAccess buckets;
   private final ObjectIndex objects;
   private final BlobClient blobs;
+  private final ServerSideEncryption sse;
 
-  public GetObjectHandler(BucketAccess buckets, ObjectIndex objects, BlobClient blobs) {
+  public GetObjectHandler(BucketAccess buckets, ObjectIndex objects, BlobClient blobs, ServerSideEncryption sse) {
     this.buckets = buckets;
     this.objects = objects;
     this.blobs = blobs;
+    this.sse = sse;
   }
 
   @Override
   public void handle(S3Call call) {
     buckets.readable(call);
+    ServerSideEncryption.checkRead(call);
     ObjectRecord object = objects.get(call.bucket(), call.key())
         .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist."));
     HttpServerResponse response = call.response();
@@ -158,6 +163,7 @@ public final class GetObjectHandler implements S3Handler {
   /** Streams {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
   private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response) {
     Future<Void> chain = Future.succeededFuture();
+    ServerSideEncryption.Reader reader = sse.reader(object.encryption());
     long offset = 0;
     for (Segment segment : object.segments()) {
       long segStart = offset;
@@ -169,7 +175,7 @@ public final class GetObjectHandler implements S3Handler {
       long from = Math.max(start, segStart) - segStart;
       long to = Math.min(end, segEnd) - segStart;
       chain = chain.compose(v -> blobs.get(segment, from, to)
-          .compose(body -> body.pipe().endOnComplete(false).to(response)));
+          .compose(body -> reader.plaintext(segment, from, body).pipe().endOnComplete(false).to(response)));
     }
     return chain.compose(v -> response.end());
   }

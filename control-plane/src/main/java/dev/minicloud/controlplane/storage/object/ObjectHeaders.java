@@ -1,6 +1,7 @@
 package dev.minicloud.controlplane.storage.object;
 
 import dev.minicloud.controlplane.s3.xml.S3Xml;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import io.vertx.core.MultiMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,5 +80,6 @@ public final class ObjectHeaders {
     if (!object.tags().isEmpty()) {
       response.set("x-amz-tagging-count", Integer.toString(object.tags().size()));
     }
+    ServerSideEncryption.writeHeader(response, object.encryption());
   }
 }

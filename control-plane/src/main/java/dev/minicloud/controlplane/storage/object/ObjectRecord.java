@@ -1,6 +1,7 @@
 package dev.minicloud.controlplane.storage.object;
 
 import dev.minicloud.controlplane.storage.blob.Segment;
+import dev.minicloud.controlplane.storage.encryption.ObjectEncryption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,27 +18,30 @@ import java.util.Map;
  * @param segments where the bytes are, in order
  * @param partSizes sizes of the parts of a multipart object (for GetObject partNumber), empty otherwise
  * @param acl the canned ACL ({@code private}, {@code public-read}); null means private
+ * @param encryption how the bytes are encrypted (server-side encryption); null means plain, as for
+ *     every object stored before encryption existed
  */
 public record ObjectRecord(
     String key, long size, String etag, Instant lastModified, Map<String, String> headers,
     Map<String, String> userMetadata, Map<String, String> checksums, String checksumType,
-    Map<String, String> tags, List<Segment> segments, List<Long> partSizes, String acl) {
+    Map<String, String> tags, List<Segment> segments, List<Long> partSizes, String acl,
+    ObjectEncryption encryption) {
 
   /** A private object (no canned ACL). */
   public ObjectRecord(String key, long size, String etag, Instant lastModified, Map<String, String> headers,
       Map<String, String> userMetadata, Map<String, String> checksums, String checksumType,
       Map<String, String> tags, List<Segment> segments, List<Long> partSizes) {
     this(key, size, etag, lastModified, headers, userMetadata, checksums, checksumType, tags, segments, partSizes,
-        null);
+        null, null);
   }
 
   public ObjectRecord withTags(Map<String, String> newTags) {
     return new ObjectRecord(key, size, etag, lastModified, headers, userMetadata, checksums, checksumType,
-        Map.copyOf(newTags), segments, partSizes, acl);
+        Map.copyOf(newTags), segments, partSizes, acl, encryption);
   }
 
   public ObjectRecord withAcl(String newAcl) {
     return new ObjectRecord(key, size, etag, lastModified, headers, userMetadata, checksums, checksumType,
-        tags, segments, partSizes, newAcl);
+        tags, segments, partSizes, newAcl, encryption);
   }
 }

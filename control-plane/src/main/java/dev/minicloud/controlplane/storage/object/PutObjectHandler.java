@@ -10,6 +10,7 @@ import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.blob.BlobUpload;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
+import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * PutObject: streams the body (decoding aws-chunked, computing MD5 and any requested checksum on
  * the way) to the chosen storage nodes, checks every integrity claim, and only then commits the
- * object's metadata. Until that commit nothing of the new object is visible; after it, the old
+ * object's metadata; with server-side encryption (header or bucket default) the bytes are encrypted
+ * on their way to the nodes, after the digests saw them. Until that commit nothing of the new object is visible; after it, the old
  * version's bytes are released.
  */
 public final class PutObjectHandler implements S3Handler {
@@ -31,24 +33,26 @@ public final class PutObjectHandler implements S3Handler {
   private final BlobPlacement placement;
   private final BlobClient blobs;
   private final ObjectTagging tagging;
+  private final ServerSideEncryption sse;
   private final Vertx vertx;
   private final Clock clock;
   private final Ids ids = new Ids();
 
   public PutObjectHandler(BucketAccess buckets, ObjectIndex objects, BlobPlacement placement, BlobClient blobs,
-      Vertx vertx, Clock clock) {
+      ServerSideEncryption sse, Vertx vertx, Clock clock) {
     this.buckets = buckets;
     this.objects = objects;
     this.placement = placement;
     this.blobs = blobs;
     this.tagging = new ObjectTagging();
+    this.sse = sse;
     this.vertx = vertx;
     this.clock = clock;
   }
 
   @Override
   public void handle(S3Call call) {
-    buckets.writable(call);
+    boolean encrypt = ServerSideEncryption.requested(call, buckets.writable(call));
     UploadIntegrity integrity = UploadIntegrity.forRequest(call);
     long size = integrity.decodedLength();
     if (size > MAX_SINGLE_PUT) {
@@ -60,7 +64,8 @@ public final class PutObjectHandler implements S3Handler {
     String acl = BucketPolicyHandlers.cannedAcl(call);
     String blobId = ids.prefixed("o", 32);
     var nodes = placement.choose(blobId);
-    call.guard(BlobUpload.run(blobs, nodes, blobId, size, call.http(), integrity.transform(), integrity::update)
+    ServerSideEncryption.Upload upload = sse.upload(encrypt, blobId, integrity.transform(), integrity::update);
+    call.guard(BlobUpload.run(blobs, nodes, blobId, size, call.http(), upload.transform(), upload.observer())
         .compose(segment -> {
           UploadIntegrity.Result verified;
           try {
@@ -71,7 +76,7 @@ public final class PutObjectHandler implements S3Handler {
           }
           ObjectRecord object = new ObjectRecord(call.key(), segment.size(), verified.etag(), clock.instant(),
               headers, userMetadata, verified.checksums(), verified.checksums().isEmpty() ? null : "FULL_OBJECT",
-              tags, List.of(segment), List.of(), acl);
+              tags, List.of(segment), List.of(), acl, upload.encryption());
           return vertx.executeBlocking(() -> objects.replace(call.bucket(), object), false)
               .onSuccess(previous -> previous.ifPresent(old -> old.segments().forEach(blobs::delete)))
               .onFailure(e -> blobs.delete(segment))
@@ -79,6 +84,7 @@ public final class PutObjectHandler implements S3Handler {
         })
         .onSuccess(object -> {
           var response = call.response().putHeader("etag", object.etag());
+          ServerSideEncryption.writeHeader(response.headers(), object.encryption());
           object.checksums().forEach((algorithm, value) ->
               response.putHeader("x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT), value));
           if (!object.checksums().isEmpty()) {
