@@ -124,6 +124,8 @@ public final class S3Bench {
           case "big" -> big();
           case "small" -> small();
           case "list" -> list();
+          case "seed" -> seed();
+          case "get" -> getOnly();
           default -> throw new IllegalArgumentException("unknown phase " + phase);
         }
       } catch (RuntimeException e) {
@@ -230,6 +232,39 @@ public final class S3Bench {
     });
     record("small.get", get);
     requireSome("4 KiB GET", get);
+  }
+
+  /**
+   * Writes the objects the {@code get} phase reads ({@code --get-objects} of {@code --small-bytes},
+   * in {@code --get-bucket}); run once, by a caller that may write, before the {@code get} runs.
+   */
+  private void seed() {
+    String bucket = opts.getOrDefault("get-bucket", "bench-get");
+    byte[] payload = randomBytes(intOpt("small-bytes", 4096), 13);
+    int objects = intOpt("get-objects", 1000);
+    createBucket(bucket);
+    Loop put = loop(objects, deadlineIn(intOpt("seed-seconds", 300)),
+        i -> s3.putObject(b -> b.bucket(bucket).key(smallKey(i)), RequestBody.fromBytes(payload)));
+    record("seed.put", put);
+    requireNoErrors("seeding PUT", put);
+  }
+
+  /**
+   * 4 KiB GETs only, over the objects {@code seed} wrote, from {@code threads} clients: a phase a
+   * read-only caller can run (bench/authz-overhead.sh runs it as an account root and as an IAM user).
+   */
+  private void getOnly() {
+    String bucket = opts.getOrDefault("get-bucket", "bench-get");
+    int size = intOpt("small-bytes", 4096);
+    int objects = intOpt("get-objects", 1000);
+    Loop get = loop(intOpt("get-ops", 1_000_000), deadlineIn(intOpt("get-seconds", 20)), i -> {
+      byte[] body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(smallKey(i % objects))).asByteArrayUnsafe();
+      if (body.length != size) {
+        throw new IllegalStateException("GET returned " + body.length + " bytes, expected " + size);
+      }
+    });
+    record("get", get);
+    requireNoErrors("4 KiB GET", get);
   }
 
   /** ListObjectsV2 over many keys in one bucket, 1000 per page; median of reps. */

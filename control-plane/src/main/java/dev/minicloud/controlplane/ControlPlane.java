@@ -24,6 +24,7 @@ import dev.minicloud.controlplane.compute.image.ImageCatalog;
 import dev.minicloud.controlplane.compute.image.ImportImageHandler;
 import dev.minicloud.controlplane.compute.instance.InstanceMeter;
 import dev.minicloud.controlplane.compute.instance.InstanceReconciler;
+import dev.minicloud.controlplane.compute.instance.SuspendedAccountInstances;
 import dev.minicloud.controlplane.compute.instance.InstanceService;
 import dev.minicloud.controlplane.compute.instance.InstanceStore;
 import dev.minicloud.controlplane.compute.placement.Placement;
@@ -181,6 +182,7 @@ public final class ControlPlane implements AutoCloseable {
       audit.sealClosedHours(clock.instant());
       usage.pruneMarkers(clock.instant().minus(UsageStore.MARKER_RETENTION));
     }));
+    Compute compute = compute(nodes, ids, buckets, objects, blobs, sse, identity);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
         new RequestContextHandler(ids, clock),
         new FailureHandler(Map.of(
@@ -197,9 +199,9 @@ public final class ControlPlane implements AutoCloseable {
         new ClusterTokenGuard(clusterToken),
         new NodeHeartbeatHandler(nodes, options.heartbeatInterval()),
         new ListNodesHandler(nodes),
-        compute(nodes, ids, buckets, objects, blobs, sse),
+        compute.handlers(),
         authorizer,
-        IamApi.create(identity, users, buckets, authorizer, s3Authorization, clock),
+        IamApi.create(identity, users, buckets, authorizer, s3Authorization, compute.suspension(), clock),
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs, sse,
             options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization),
@@ -241,9 +243,15 @@ public final class ControlPlane implements AutoCloseable {
     return this;
   }
 
-  /** The compute service: image catalogue (seeded), instance service, and its reconciler on a timer. */
-  private ComputeHandlers compute(NodeRegistry nodes, Ids ids, BucketStore buckets, ObjectIndex objects,
-      BlobClient blobs, ServerSideEncryption sse) {
+  /** The compute service's handlers, and what the suspend operation calls to stop an account's instances. */
+  private record Compute(ComputeHandlers handlers, SuspendedAccountInstances suspension) {}
+
+  /**
+   * The compute service: image catalogue (seeded), instance service, and its reconciler on a timer,
+   * each pass followed by stopping what suspended accounts still run.
+   */
+  private Compute compute(NodeRegistry nodes, Ids ids, BucketStore buckets, ObjectIndex objects,
+      BlobClient blobs, ServerSideEncryption sse, IdentityStore identity) {
     ImageCatalog images = new ImageCatalog(store, ids, clock);
     images.seed();
     InstanceTypeCatalog types = new InstanceTypeCatalog();
@@ -254,14 +262,22 @@ public final class ControlPlane implements AutoCloseable {
     InstanceMeter meter = new InstanceMeter(instanceStore, instanceUsage, clock);
     vertx.setPeriodic(InstanceMeter.DEFAULT_INTERVAL.toMillis(), id -> background(meter::meterOnce));
     InstanceReconciler reconciler = new InstanceReconciler(instanceStore, agents, nodes, clock);
+    SuspendedAccountInstances suspended = new SuspendedAccountInstances(instances, identity);
     AtomicBoolean reconciling = new AtomicBoolean();
     vertx.setPeriodic(InstanceReconciler.DEFAULT_INTERVAL.toMillis(), id -> {
       if (reconciling.compareAndSet(false, true)) {
-        reconciler.reconcileOnce().onComplete(done -> reconciling.set(false));
+        reconciler.reconcileOnce()
+            .onComplete(done -> {
+              try {
+                suspended.enforceAll();
+              } finally {
+                reconciling.set(false);
+              }
+            });
       }
     });
-    return ComputeHandlers.create(options.region(), instances, images, types, agents,
-        new ImportImageHandler(images, buckets, objects, blobs, sse, agents, nodes));
+    return new Compute(ComputeHandlers.create(options.region(), instances, images, types, agents,
+        new ImportImageHandler(images, buckets, objects, blobs, sse, agents, nodes)), suspended);
   }
 
   /** Where the compute service reports instance run time ({@code compute.instance-seconds.<type>}). */

@@ -413,6 +413,40 @@ class CliIT {
   }
 
   @Test
+  void iamGroupGrantsItsMembersItsPolicies() throws Exception {
+    sdk.storage().createBucket("cli-groups");
+    sdk.iam().createUser("cli-gina");
+    var key = sdk.iam().createAccessKey("cli-gina");
+    ok("configure", "--profile", "gina", "--endpoint", platform.endpoint(), "--access-key", key.accessKeyId(),
+        "--secret-key", key.secretAccessKey(), "--region", "us-east-1");
+    assertTrue(fails(1, "--profile", "gina", "s3", "ls", "s3://cli-groups").err().startsWith("error: AccessDenied: "));
+
+    JsonNode group = Json.mapper().readTree(ok("iam", "groups", "create", "cli-readers", "--output", "json").out());
+    assertTrue(group.path("arn").asText().endsWith(":group/cli-readers"), group.toString());
+    assertTrue(ok("iam", "groups", "attach", "cli-readers", "ReadOnlyAccess").out().contains("policy/ReadOnlyAccess"));
+    ok("iam", "groups", "add-user", "cli-readers", "cli-gina");
+    ok("--profile", "gina", "s3", "ls", "s3://cli-groups");
+    JsonNode got = Json.mapper().readTree(ok("iam", "groups", "get", "cli-readers", "--output", "json").out());
+    assertEquals("cli-gina", got.path("users").get(0).path("userName").asText(), got.toString());
+    assertTrue(ok("--output", "text", "iam", "groups", "for-user", "cli-gina").out().startsWith("cli-readers\t"));
+
+    ok("iam", "groups", "put-policy", "cli-readers", "no-lists", "--document",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:ListBucket\","
+            + "\"Resource\":\"*\"}]}");
+    assertTrue(ok("iam", "groups", "policies", "cli-readers").out().contains("no-lists"));
+    assertTrue(fails(1, "--profile", "gina", "s3", "ls", "s3://cli-groups").err().startsWith("error: AccessDenied: "));
+    ok("iam", "groups", "delete-policy", "cli-readers", "no-lists");
+    ok("--profile", "gina", "s3", "ls", "s3://cli-groups");
+
+    assertTrue(fails(1, "iam", "groups", "delete", "cli-readers").err().startsWith("error: DeleteConflict: "));
+    ok("iam", "groups", "remove-user", "cli-readers", "cli-gina");
+    assertTrue(fails(1, "--profile", "gina", "s3", "ls", "s3://cli-groups").err().startsWith("error: AccessDenied: "));
+    ok("iam", "groups", "detach", "cli-readers", "ReadOnlyAccess");
+    ok("iam", "groups", "delete", "cli-readers");
+    assertTrue(fails(1, "iam", "groups", "get", "cli-readers").err().startsWith("error: NoSuchEntity: "));
+  }
+
+  @Test
   void usageInvoiceBudgetAndAudit() throws Exception {
     sdk.storage().createBucket("cli-billed");
     sdk.storage().putObject("cli-billed", "a.txt", "billed".getBytes(StandardCharsets.UTF_8));

@@ -474,6 +474,98 @@ class ComputeIT {
     assertEquals(0.0, meteredSeconds("nano"), "no other type is billed");
   }
 
+  @Test
+  void suspendingAnAccountStopsItsInstancesAndReactivationLetsTheOwnerStartThemAgain() throws Exception {
+    JsonNode b = json(send("iam", "POST", "/iam/v1/accounts", Map.of("name", "suspended-team")));
+    String accountB = b.get("accountId").asText();
+    SignedHttp rootB = as(b.get("rootAccessKey"));
+    HttpResponse<String> ran = call(rootB, "POST", "/compute/v1/instances",
+        Map.of("imageId", "busybox", "instanceType", "nano", "minCount", 2, "maxCount", 2));
+    assertEquals(200, ran.statusCode(), ran.body());
+    List<String> ids = names(json(ran).get("instances"), "instanceId");
+    launched.addAll(ids); // for the docker rm fallback; the API cleanup runs as another account
+    for (String id : ids) {
+      assertTrue(containerRunning(id), id);
+    }
+
+    HttpResponse<String> suspend = send("iam", "POST", "/iam/v1/accounts/" + accountB + "/suspend", null);
+    assertEquals(200, suspend.statusCode(), suspend.body());
+    assertEquals("Suspended", json(suspend).get("status").asText());
+    assertEquals(new HashSet<>(ids), new HashSet<>(strings(json(suspend).get("stoppingInstances"))));
+    // Every call of the account is refused at authentication, starting its instances included.
+    assertError(rootB.get("compute", "/compute/v1/instances/" + ids.get(0)), 403, "InvalidAccessKeyId");
+    assertError(call(rootB, "POST", "/compute/v1/instances/" + ids.get(0) + "/start", null), 403,
+        "InvalidAccessKeyId");
+    Poll.until(DEADLINE, "the suspended account's containers have stopped",
+        () -> ids.stream().noneMatch(ComputeIT::containerRunning));
+    // Still stopped after a few reconciler passes (each followed by the suspension pass).
+    Poll.until(DEADLINE, "the agent reports both stopped", () -> ids.stream().allMatch(
+        id -> "stopped".equals(agentState(id))));
+    assertError(call(rootB, "POST", "/compute/v1/instances/" + ids.get(0) + "/start", null), 403,
+        "InvalidAccessKeyId");
+
+    // Reactivated: access is back, and nothing started by itself.
+    HttpResponse<String> reactivate = send("iam", "POST", "/iam/v1/accounts/" + accountB + "/reactivate", null);
+    assertEquals("Active", json(reactivate).get("status").asText(), reactivate.body());
+    for (String id : ids) {
+      Poll.until(DEADLINE, id + " is recorded stopped",
+          () -> "stopped".equals(json(rootB.get("compute", "/compute/v1/instances/" + id)).get("state").get("name")
+              .asText()));
+      JsonNode described = json(rootB.get("compute", "/compute/v1/instances/" + id));
+      assertTrue(described.get("stateReason").asText().startsWith("Server.AccountSuspended"), described.toString());
+      assertFalse(containerRunning(id), id);
+    }
+    assertChange(call(rootB, "POST", "/compute/v1/instances/" + ids.get(0) + "/start", null), "stopped", "running");
+    assertTrue(containerRunning(ids.get(0)));
+    assertFalse(containerRunning(ids.get(1)), "only what the owner started runs");
+    for (String id : ids) {
+      assertEquals(200, call(rootB, "DELETE", "/compute/v1/instances/" + id, null).statusCode());
+    }
+  }
+
+  @Test
+  void anAccountSuspendedRightBeforeACrashHasItsInstancesStoppedAfterTheRestart() throws Exception {
+    // An agent with its own Vert.x, so that it keeps running while the control plane is down.
+    agent.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    agent = startAgent(null);
+    JsonNode b = json(send("iam", "POST", "/iam/v1/accounts", Map.of("name", "crash-team")));
+    String accountB = b.get("accountId").asText();
+    SignedHttp rootB = as(b.get("rootAccessKey"));
+    HttpResponse<String> ran = call(rootB, "POST", "/compute/v1/instances",
+        Map.of("imageId", "busybox", "instanceType", "nano"));
+    assertEquals(200, ran.statusCode(), ran.body());
+    String id = json(ran).get("instances").get(0).get("instanceId").asText();
+    launched.add(id);
+
+    int port = controlPlane.port();
+    storage.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    storage = null;
+    controlPlane.close();
+    controlPlane = null;
+    // What a crash right after the suspension's durable write leaves: the account suspended, the
+    // instance's record and container still running.
+    try (var metadata = dev.minicloud.controlplane.metadata.rocksdb.RocksMetadataStore.open(data.resolve("metadata"))) {
+      new dev.minicloud.controlplane.identity.IdentityStore(metadata,
+          dev.minicloud.controlplane.identity.SecretCipher.loadOrCreate(data.resolve("master.key")))
+          .setStatus(accountB, dev.minicloud.controlplane.identity.AccountRecord.Status.SUSPENDED);
+    }
+    assertTrue(containerRunning(id));
+
+    controlPlane = new ControlPlane(ControlPlaneOptions.defaults(data).withPort(port), Clock.systemUTC(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start();
+    api = new SignedHttp(controlPlane.endpoint(), SignedHttp.credentialsFile(controlPlane.rootCredentialsFile()),
+        Clock.systemUTC());
+    Poll.until(DEADLINE, "the suspended account's container is stopped after the restart",
+        () -> !containerRunning(id));
+    assertEquals("Suspended", json(api.get("iam", "/iam/v1/accounts/" + accountB)).get("status").asText());
+
+    assertEquals(200, send("iam", "POST", "/iam/v1/accounts/" + accountB + "/reactivate", null).statusCode());
+    Poll.until(DEADLINE, "recorded stopped", () -> "stopped".equals(
+        json(rootB.get("compute", "/compute/v1/instances/" + id)).get("state").get("name").asText()));
+    assertChange(call(rootB, "POST", "/compute/v1/instances/" + id + "/start", null), "stopped", "running");
+    assertEquals(200, call(rootB, "DELETE", "/compute/v1/instances/" + id, null).statusCode());
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** compute.instance-seconds.TYPE of the caller's account this month, summed over hours. */
@@ -647,6 +739,29 @@ class ComputeIT {
     Result r = run(command.toArray(String[]::new));
     assertEquals(0, r.exit, String.join(" ", command) + ": " + r.out);
     return r.out;
+  }
+
+  /** Whether Docker reports the instance's container running (false when it does not exist). */
+  private static boolean containerRunning(String instanceId) {
+    JsonNode node = dockerInspectOrNull("minicloud-" + instanceId);
+    return node != null && node.get("State").get("Running").asBoolean();
+  }
+
+  /** The instance's state as its agent reports it over the internal API (with the cluster token). */
+  private String agentState(String instanceId) {
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + agent.port() + "/internal/v1/instances/" + instanceId))
+          .header(dev.minicloud.common.cluster.ClusterToken.HEADER, controlPlane.clusterToken().value()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      return json(r).get("state").asText();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private record Result(int exit, String out) {}

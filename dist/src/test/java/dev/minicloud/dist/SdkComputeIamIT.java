@@ -19,6 +19,7 @@ import dev.minicloud.sdk.compute.RunInstancesRequest;
 import dev.minicloud.sdk.compute.StateChange;
 import dev.minicloud.sdk.iam.AccessKey;
 import dev.minicloud.sdk.iam.Account;
+import dev.minicloud.sdk.iam.Group;
 import dev.minicloud.sdk.iam.ManagedPolicy;
 import dev.minicloud.sdk.iam.NewAccessKey;
 import dev.minicloud.sdk.iam.NewAccount;
@@ -317,6 +318,53 @@ class SdkComputeIamIT {
     assertEquals(1, iam.listAccessKeys("sdk-alice").size());
     iam.deleteUser("sdk-alice");
     assertEquals("NoSuchEntity", assertThrows(MiniCloudException.class, () -> iam.getUser("sdk-alice")).code());
+  }
+
+  @Test
+  void groupsGiveTheirMembersTheirPolicies() {
+    IamClient iam = client.iam();
+    client.storage().createBucket("sdk-groups");
+    client.storage().putObject("sdk-groups", "g.txt", "grouped".getBytes(StandardCharsets.UTF_8));
+    iam.createUser("sdk-gus");
+    NewAccessKey key = iam.createAccessKey("sdk-gus");
+    Group created = iam.createGroup("sdk-readers");
+    assertTrue(created.arn().endsWith(":group/sdk-readers"), created.arn());
+    assertEquals("EntityAlreadyExists", assertThrows(MiniCloudException.class, () -> iam.createGroup("sdk-readers"))
+        .code());
+    assertEquals("ValidationError", assertThrows(MiniCloudException.class, () -> iam.createGroup("no spaces")).code());
+    String readOnly = IamClient.builtInPolicyArn("ReadOnlyAccess");
+    assertEquals(List.of(readOnly), iam.attachGroupPolicy("sdk-readers", readOnly));
+    iam.addUserToGroup("sdk-readers", "sdk-gus");
+    assertEquals(List.of("sdk-readers"), iam.listGroupsForUser("sdk-gus").stream().map(Group::groupName).toList());
+    Group got = iam.getGroup("sdk-readers");
+    assertEquals(List.of("sdk-gus"), got.users().stream().map(User::userName).toList());
+    assertEquals(List.of(readOnly), got.attachedPolicies());
+    assertTrue(iam.listGroups().stream().anyMatch(g -> g.groupName().equals("sdk-readers")));
+
+    try (MiniCloudClient asGus = client(key.accessKeyId(), key.secretAccessKey())) {
+      assertEquals(List.of("g.txt"), asGus.storage().listObjects("sdk-groups", "").map(o -> o.key()).toList());
+      String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\","
+          + "\"Resource\":\"arn:minicloud:s3:::sdk-groups*\"}]}";
+      iam.putGroupPolicy("sdk-readers", "NoGroups", deny);
+      assertEquals(deny, iam.getGroupPolicy("sdk-readers", "NoGroups").policyDocument());
+      assertEquals(List.of("NoGroups"), iam.listGroupPolicies("sdk-readers"));
+      assertEquals("AccessDenied", assertThrows(MiniCloudException.class,
+          () -> asGus.storage().listObjects("sdk-groups", "").count()).code());
+      iam.deleteGroupPolicy("sdk-readers", "NoGroups");
+      assertEquals(1, asGus.storage().listObjects("sdk-groups", "").count());
+      iam.removeUserFromGroup("sdk-readers", "sdk-gus");
+      assertEquals("AccessDenied", assertThrows(MiniCloudException.class,
+          () -> asGus.storage().listObjects("sdk-groups", "").count()).code());
+    }
+    assertEquals("NoSuchEntity", assertThrows(MiniCloudException.class,
+        () -> iam.removeUserFromGroup("sdk-readers", "sdk-gus")).code());
+    assertEquals("DeleteConflict", assertThrows(MiniCloudException.class, () -> iam.deleteGroup("sdk-readers")).code());
+    iam.detachGroupPolicy("sdk-readers", readOnly);
+    assertTrue(iam.listAttachedGroupPolicies("sdk-readers").isEmpty());
+    iam.deleteGroup("sdk-readers");
+    assertEquals("NoSuchEntity", assertThrows(MiniCloudException.class, () -> iam.getGroup("sdk-readers")).code());
+    iam.deleteAccessKey("sdk-gus", key.accessKeyId());
+    iam.deleteUser("sdk-gus");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.minicloud.sdk;
 
 import dev.minicloud.sdk.iam.AccessKey;
 import dev.minicloud.sdk.iam.Account;
+import dev.minicloud.sdk.iam.Group;
+import dev.minicloud.sdk.iam.GroupPolicy;
 import dev.minicloud.sdk.iam.ManagedPolicy;
 import dev.minicloud.sdk.iam.NewAccessKey;
 import dev.minicloud.sdk.iam.NewAccount;
@@ -16,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Identity and access management ({@code /iam/v1}): accounts (platform root only), users, access
- * keys, inline and managed policies, and the policy simulator. Obtain it from
+ * Identity and access management ({@code /iam/v1}): accounts (platform root only), users, groups,
+ * access keys, inline and managed policies, and the policy simulator. Obtain it from
  * {@link MiniCloudClient#iam()}; thread-safe.
  *
  * <pre>{@code
@@ -65,6 +67,12 @@ public final class IamClient {
 
   private record Attached(List<String> attachedPolicies) {}
 
+  private record GroupAnswer(Group group, List<User> users) {}
+
+  private record GroupList(List<Group> groups) {}
+
+  private record PolicyNames(List<String> policyNames) {}
+
   // ------------------------------------------------------------------ accounts (platform root)
 
   /** Creates an account and its root access key (platform root only). */
@@ -86,7 +94,10 @@ public final class IamClient {
     return json.call("GET", SERVICE, accountPath(accountId), "", null, Account.class);
   }
 
-  /** Suspends an account: its keys stop authenticating, its buckets answer nobody. */
+  /**
+   * Suspends an account: its keys stop authenticating, its buckets answer nobody and its running
+   * instances are stopped (reactivation does not start them again).
+   */
   public Account suspendAccount(String accountId) {
     return json.call("POST", SERVICE, accountPath(accountId) + "/suspend", "", null, Account.class);
   }
@@ -123,9 +134,101 @@ public final class IamClient {
     return json.call("GET", SERVICE, userPath(userName), "", null, UserAnswer.class).user();
   }
 
-  /** Deletes a user with its keys and inline policies. */
+  /** Deletes a user with its keys, inline policies and group memberships. */
   public void deleteUser(String userName) {
     json.call("DELETE", SERVICE, userPath(userName), "", null, Void.class);
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  /** Creates a group in the caller's account; its members gain the policies it is given. */
+  public Group createGroup(String groupName) {
+    return json.call("POST", SERVICE, BASE + "/groups", "", Map.of("groupName", groupName), GroupAnswer.class).group();
+  }
+
+  /** The groups of the caller's account. */
+  public List<Group> listGroups() {
+    GroupList list = json.call("GET", SERVICE, BASE + "/groups", "", null, GroupList.class);
+    return list == null || list.groups() == null ? List.of() : list.groups();
+  }
+
+  /** One group, with the names of its inline policies, the ARNs of its attached ones, and its users. */
+  public Group getGroup(String groupName) {
+    GroupAnswer a = json.call("GET", SERVICE, groupPath(groupName), "", null, GroupAnswer.class);
+    return a.group().withUsers(a.users());
+  }
+
+  /**
+   * Deletes a group.
+   *
+   * @throws MiniCloudException {@code DeleteConflict} while it has members or policies
+   */
+  public void deleteGroup(String groupName) {
+    json.call("DELETE", SERVICE, groupPath(groupName), "", null, Void.class);
+  }
+
+  /** Adds a user to a group (adding a member again changes nothing). */
+  public void addUserToGroup(String groupName, String userName) {
+    json.call("PUT", SERVICE, groupPath(groupName) + "/users/" + Query.segment(userName), "", null, Void.class);
+  }
+
+  /** Removes a user from a group; {@code NoSuchEntity} when it is not a member. */
+  public void removeUserFromGroup(String groupName, String userName) {
+    json.call("DELETE", SERVICE, groupPath(groupName) + "/users/" + Query.segment(userName), "", null, Void.class);
+  }
+
+  /** The groups a user belongs to. */
+  public List<Group> listGroupsForUser(String userName) {
+    GroupList list = json.call("GET", SERVICE, userPath(userName) + "/groups", "", null, GroupList.class);
+    return list == null || list.groups() == null ? List.of() : list.groups();
+  }
+
+  /**
+   * Creates or replaces an inline policy of a group.
+   *
+   * @param policyDocument the IAM policy document, as JSON text
+   * @throws MiniCloudException {@code MalformedPolicyDocument} naming the line and the reason
+   */
+  public void putGroupPolicy(String groupName, String policyName, String policyDocument) {
+    json.call("PUT", SERVICE, groupPath(groupName) + "/policies/" + Query.segment(policyName), "",
+        Map.of("policyDocument", policyDocument), Void.class);
+  }
+
+  /** An inline policy of a group. */
+  public GroupPolicy getGroupPolicy(String groupName, String policyName) {
+    return json.call("GET", SERVICE, groupPath(groupName) + "/policies/" + Query.segment(policyName), "", null,
+        GroupPolicy.class);
+  }
+
+  /** Deletes an inline policy of a group. */
+  public void deleteGroupPolicy(String groupName, String policyName) {
+    json.call("DELETE", SERVICE, groupPath(groupName) + "/policies/" + Query.segment(policyName), "", null,
+        Void.class);
+  }
+
+  /** The names of a group's inline policies. */
+  public List<String> listGroupPolicies(String groupName) {
+    PolicyNames names = json.call("GET", SERVICE, groupPath(groupName) + "/policies", "", null, PolicyNames.class);
+    return names == null || names.policyNames() == null ? List.of() : names.policyNames();
+  }
+
+  /** Attaches a managed policy to a group; returns the ARNs now attached. */
+  public List<String> attachGroupPolicy(String groupName, String policyArn) {
+    Attached a = json.call("POST", SERVICE, groupPath(groupName) + "/attached-policies", "",
+        Map.of("policyArn", policyArn), Attached.class);
+    return a == null || a.attachedPolicies() == null ? List.of() : a.attachedPolicies();
+  }
+
+  /** The ARNs of the managed policies attached to a group. */
+  public List<String> listAttachedGroupPolicies(String groupName) {
+    Attached a = json.call("GET", SERVICE, groupPath(groupName) + "/attached-policies", "", null, Attached.class);
+    return a == null || a.attachedPolicies() == null ? List.of() : a.attachedPolicies();
+  }
+
+  /** Detaches a managed policy from a group. */
+  public void detachGroupPolicy(String groupName, String policyArn) {
+    json.call("DELETE", SERVICE, groupPath(groupName) + "/attached-policies",
+        new Query().add("policyArn", policyArn).toString(), null, Void.class);
   }
 
   // ------------------------------------------------------------------ access keys
@@ -260,6 +363,10 @@ public final class IamClient {
 
   private static String accountPath(String accountId) {
     return BASE + "/accounts/" + Query.segment(accountId);
+  }
+
+  private static String groupPath(String groupName) {
+    return BASE + "/groups/" + Query.segment(groupName);
   }
 
   private static String userPath(String userName) {

@@ -3,9 +3,9 @@ package dev.minicloud.cli.iam;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code minicloud iam ...}: accounts, users, access keys, policies, simulation. */
+/** {@code minicloud iam ...}: accounts, users, groups, access keys, policies, simulation. */
 @Command(name = "iam", mixinStandardHelpOptions = true,
-    description = "Identity and access: accounts (platform root), users, access keys, policies, simulate.")
+    description = "Identity and access: accounts (platform root), users, groups, access keys, policies, simulate.")
 public final class IamCommand implements Runnable {
 
   @CommandLine.Spec
@@ -26,6 +26,21 @@ public final class IamCommand implements Runnable {
             .addSubcommand("create", new UsersCommands.Create())
             .addSubcommand("get", new UsersCommands.Get())
             .addSubcommand("delete", new UsersCommands.Delete()))
+        .addSubcommand("groups", group(new GroupsCommands())
+            .addSubcommand("ls", new GroupsCommands.Ls())
+            .addSubcommand("create", new GroupsCommands.Create())
+            .addSubcommand("get", new GroupsCommands.Get())
+            .addSubcommand("delete", new GroupsCommands.Delete())
+            .addSubcommand("add-user", new GroupsCommands.AddUser())
+            .addSubcommand("remove-user", new GroupsCommands.RemoveUser())
+            .addSubcommand("for-user", new GroupsCommands.ForUser())
+            .addSubcommand("attach", new GroupsCommands.Attach())
+            .addSubcommand("detach", new GroupsCommands.Detach())
+            .addSubcommand("attached", new GroupsCommands.Attached())
+            .addSubcommand("put-policy", new GroupsCommands.PutPolicy())
+            .addSubcommand("get-policy", new GroupsCommands.GetPolicy())
+            .addSubcommand("delete-policy", new GroupsCommands.DeletePolicy())
+            .addSubcommand("policies", new GroupsCommands.Policies()))
         .addSubcommand("access-keys", group(new AccessKeysCommands())
             .addSubcommand("ls", new AccessKeysCommands.Ls())
             .addSubcommand("create", new AccessKeysCommands.Create())

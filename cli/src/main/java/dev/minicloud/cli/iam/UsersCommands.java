@@ -53,7 +53,7 @@ final class UsersCommands extends IamCommand.Group {
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true,
-      description = "Delete a user with its access keys and inline policies.")
+      description = "Delete a user with its access keys, inline policies and group memberships.")
   static final class Delete extends ClientCommand {
     @Parameters(index = "0", paramLabel = "USER")
     String name;

@@ -51,7 +51,11 @@ public final class Authorizer {
     this.clock = clock;
   }
 
-  /** The caller's identity policies; none for a root user (implicitly allowed) or anonymous caller. */
+  /**
+   * The caller's identity policies: the user's own (inline, then attached), then those of each group
+   * it belongs to (inline, then attached), all evaluated together so that an explicit deny in any of
+   * them wins. None for a root user (implicitly allowed) or anonymous caller.
+   */
   public List<NamedPolicy> identityPolicies(Principal principal) {
     if (principal == null || principal.isAccountRoot()) {
       return List.of();
@@ -61,14 +65,23 @@ public final class Authorizer {
       return List.of();
     }
     List<NamedPolicy> out = new ArrayList<>();
-    user.get().inlinePolicies().forEach((name, text) ->
-        storedDocument(text, PolicyParser.Kind.IDENTITY).ifPresent(d -> out.add(new NamedPolicy("inline:" + name, d))));
-    for (String arn : user.get().attachedPolicies()) {
-      Optional<PolicyDocument> doc = BuiltInPolicies.forArn(arn)
-          .or(() -> users.policy(arn).flatMap(p -> storedDocument(p.document(), PolicyParser.Kind.IDENTITY)));
-      doc.ifPresent(d -> out.add(new NamedPolicy(arn, d)));
+    addPolicies(out, "", user.get().inlinePolicies(), user.get().attachedPolicies());
+    for (String groupName : user.get().groups()) {
+      // A group deleted meanwhile grants nothing (deletion requires it to have no members anyway).
+      users.groups().group(principal.accountId(), groupName).ifPresent(g ->
+          addPolicies(out, "group/" + groupName + ":", g.inlinePolicies(), g.attachedPolicies()));
     }
     return out;
+  }
+
+  private void addPolicies(List<NamedPolicy> out, String owner, Map<String, String> inline, List<String> attached) {
+    inline.forEach((name, text) -> storedDocument(text, PolicyParser.Kind.IDENTITY)
+        .ifPresent(d -> out.add(new NamedPolicy(owner + "inline:" + name, d))));
+    for (String arn : attached) {
+      Optional<PolicyDocument> doc = BuiltInPolicies.forArn(arn)
+          .or(() -> users.policy(arn).flatMap(p -> storedDocument(p.document(), PolicyParser.Kind.IDENTITY)));
+      doc.ifPresent(d -> out.add(new NamedPolicy(owner.isEmpty() ? arn : owner + arn, d)));
+    }
   }
 
   /** A stored (so once validated) document, parsed once and cached by its text. */

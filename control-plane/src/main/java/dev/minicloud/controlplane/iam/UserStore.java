@@ -38,11 +38,18 @@ public final class UserStore {
    * this class and drops the entry, and there is one control plane, so the cache is never stale.
    */
   private final Map<String, Optional<UserRecord>> cache = new ConcurrentHashMap<>();
+  private final GroupStore groups;
 
   public UserStore(MetadataStore store, IdentityStore identity) {
     this.store = store;
     this.records = new JsonRecords(store);
     this.identity = identity;
+    this.groups = new GroupStore(store, this);
+  }
+
+  /** The accounts' groups, which share this store's lock (memberships are on the user records). */
+  public GroupStore groups() {
+    return groups;
   }
 
   public static void checkName(String what, String name) {
@@ -84,7 +91,8 @@ public final class UserStore {
     if (Principal.ROOT_USER.equals(userName) || user(accountId, userName).isPresent()) {
       throw new ApiException(ApiErrorCode.ENTITY_ALREADY_EXISTS, "User with name " + userName + " already exists.");
     }
-    UserRecord user = new UserRecord(accountId, userName, "AIDA" + ids.accessKeyId().substring(4), now, null, null);
+    UserRecord user = new UserRecord(accountId, userName, "AIDA" + ids.accessKeyId().substring(4), now, null, null,
+        null);
     records.put(Table.USERS, key(accountId, userName), user);
     cache.remove(key(accountId, userName));
     return user;
@@ -98,7 +106,10 @@ public final class UserStore {
     return out;
   }
 
-  /** Deletes a user with its access keys and inline policies, atomically. */
+  /**
+   * Deletes a user with its access keys, inline policies, attachments and group memberships (all
+   * on its record), atomically.
+   */
   public synchronized void deleteUser(String accountId, String userName) {
     requireUser(accountId, userName);
     identity.deleteUserKeys(accountId, userName,
@@ -113,9 +124,10 @@ public final class UserStore {
     return updated;
   }
 
-  /** Deletes every user and customer managed policy of an account (when the account is deleted). */
+  /** Deletes every user, group and customer managed policy of an account (when the account is deleted). */
   public synchronized void deleteAll(String accountId) {
     WriteBatch batch = store.newBatch();
+    groups.deleteAllInto(batch, accountId);
     for (UserRecord u : users(accountId)) {
       batch.delete(Table.USERS, JsonRecords.key(key(accountId, u.userName())));
     }
@@ -124,6 +136,7 @@ public final class UserStore {
     }
     store.commit(batch);
     cache.keySet().removeIf(k -> k.startsWith(accountId + "/"));
+    groups.forgetAll(accountId);
   }
 
   // ---- managed policies ----
@@ -164,7 +177,7 @@ public final class UserStore {
         ManagedPolicyRecord.class);
   }
 
-  /** Deletes a customer managed policy unless a user still has it attached (DeleteConflict). */
+  /** Deletes a customer managed policy unless a user or group still has it attached (DeleteConflict). */
   public synchronized void deletePolicy(String accountId, String name) {
     String arn = Arns.policy(accountId, name);
     if (records.get(Table.POLICIES, key(accountId, name), ManagedPolicyRecord.class).isEmpty()) {
@@ -175,17 +188,31 @@ public final class UserStore {
         throw new ApiException(ApiErrorCode.DELETE_CONFLICT, "Policy " + arn + " is attached to user " + u.userName());
       }
     }
+    Optional<GroupRecord> group = groups.attachedTo(accountId, arn);
+    if (group.isPresent()) {
+      throw new ApiException(ApiErrorCode.DELETE_CONFLICT,
+          "Policy " + arn + " is attached to group " + group.get().groupName());
+    }
     records.delete(Table.POLICIES, key(accountId, name));
   }
 
-  /** Attaches a built-in policy or one of the account's own managed policies to a user. */
-  public synchronized UserRecord attach(String accountId, String userName, String policyArn) {
+  /**
+   * The canonical ARN of a policy the account may attach (a built-in one or its own managed one);
+   * NoSuchEntity otherwise.
+   */
+  String attachableArn(String accountId, String policyArn) {
     String arn = BuiltInPolicies.canonicalArn(policyArn);
     boolean builtIn = BuiltInPolicies.forArn(arn).isPresent();
     boolean own = policy(arn).filter(p -> p.accountId().equals(accountId)).isPresent();
     if (!builtIn && !own) {
       throw new ApiException(ApiErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " does not exist or is not attachable.");
     }
+    return arn;
+  }
+
+  /** Attaches a built-in policy or one of the account's own managed policies to a user. */
+  public synchronized UserRecord attach(String accountId, String userName, String policyArn) {
+    String arn = attachableArn(accountId, policyArn);
     return updateUser(accountId, userName, u -> {
       if (u.attachedPolicies().contains(arn)) {
         return u;

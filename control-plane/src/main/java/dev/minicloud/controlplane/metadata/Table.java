@@ -25,7 +25,9 @@ public enum Table {
     AUDIT,
     IMAGES,
     /** Customer managed IAM policies, keyed {@code <account>/<name>}. */
-    POLICIES;
+    POLICIES,
+    /** IAM groups, keyed {@code <account>/<groupName>}; memberships are on the users' records. */
+    GROUPS;
 
     private final String columnFamilyName = name().toLowerCase(Locale.ROOT);
 

@@ -21,11 +21,16 @@ import dev.minicloud.controlplane.compute.instance.InstanceState;
 import dev.minicloud.controlplane.compute.instance.InstanceStore;
 import dev.minicloud.controlplane.compute.instance.InstanceView;
 import dev.minicloud.controlplane.compute.instance.RunRequest;
+import dev.minicloud.controlplane.compute.instance.SuspendedAccountInstances;
 import dev.minicloud.controlplane.compute.placement.Placement;
 import dev.minicloud.controlplane.compute.type.InstanceTypeCatalog;
+import dev.minicloud.controlplane.identity.AccountRecord;
+import dev.minicloud.controlplane.identity.IdentityStore;
+import dev.minicloud.controlplane.identity.SecretCipher;
 import dev.minicloud.controlplane.metadata.InMemoryMetadataStore;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The instance lifecycle, ownership, placement and reconciliation against in-memory agents and store. */
 class InstanceServiceTest {
@@ -53,6 +59,8 @@ class InstanceServiceTest {
   private InstanceService service;
   private InstanceReconciler reconciler;
   private ImageRecord busybox;
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void setUp() {
@@ -334,5 +342,49 @@ class InstanceServiceTest {
 
     assertEquals(ApiErrorCode.INCORRECT_INSTANCE_STATE, failure(service.stop(ALICE, id)));
     assertEquals(InstanceState.TERMINATED, service.describe(ALICE, id).state());
+  }
+
+  @Test
+  void suspendedAccountsHaveTheirRunningInstancesStoppedAndKeptStopped() throws Exception {
+    IdentityStore identity = new IdentityStore(metadata, SecretCipher.loadOrCreate(dir.resolve("master.key")));
+    String carol = identity.createAccount("carol", clock.instant()).record().accountId();
+    String dave = identity.createAccount("dave", clock.instant()).record().accountId();
+    String running = runOne(carol).instanceId();
+    String alsoRunning = runOne(carol).instanceId();
+    String alreadyStopped = runOne(carol).instanceId();
+    await(service.stop(carol, alreadyStopped));
+    String other = runOne(dave).instanceId();
+    SuspendedAccountInstances suspension = new SuspendedAccountInstances(service, identity);
+    String agent = "ca-aaaaaaaaaaaa";
+
+    // Marked suspended, then a "crash" before anything was stopped: the periodic pass does it.
+    identity.setStatus(carol, AccountRecord.Status.SUSPENDED);
+    assertEquals(2, suspension.enforceAll());
+    for (String id : List.of(running, alsoRunning, alreadyStopped)) {
+      assertEquals(InstanceState.STOPPED, service.describe(carol, id).state(), id);
+      assertEquals("stopped", agents.on(agent).get(id), id);
+    }
+    assertEquals(SuspendedAccountInstances.REASON, service.describe(carol, running).stateReason());
+    assertEquals(InstanceState.RUNNING, service.describe(dave, other).state(), "other accounts are untouched");
+    assertEquals(0, suspension.enforceAll(), "nothing left to stop");
+
+    // Started behind the platform's back: the reconciler reports it running, the next pass stops it.
+    agents.on(agent).put(running, "running");
+    clock.advance(Duration.ofSeconds(1));
+    await(reconciler.reconcileOnce());
+    assertEquals(InstanceState.RUNNING, service.describe(carol, running).state());
+    // An agent that cannot be reached: the stop fails, the record stays running, a later pass retries.
+    agents.unreachable(agent);
+    assertEquals(List.of(running), suspension.enforce(carol));
+    assertEquals(InstanceState.RUNNING, service.describe(carol, running).state());
+    agents.unreachable(null);
+    assertEquals(1, suspension.enforceAll());
+    assertEquals(InstanceState.STOPPED, service.describe(carol, running).state());
+
+    // Reactivation starts nothing.
+    identity.setStatus(carol, AccountRecord.Status.ACTIVE);
+    assertEquals(0, suspension.enforceAll());
+    assertEquals(InstanceState.STOPPED, service.describe(carol, running).state());
+    assertEquals(InstanceState.STOPPED, service.describe(carol, alsoRunning).state());
   }
 }

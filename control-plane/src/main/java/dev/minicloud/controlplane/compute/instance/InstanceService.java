@@ -179,6 +179,34 @@ public final class InstanceService {
         "Client.UserInitiatedShutdown: User initiated shutdown");
   }
 
+  /**
+   * Stops every running instance of an account through the normal stop path (record to
+   * {@code stopping}, the agent stops the container, record to {@code stopped}), with {@code reason}
+   * as the state reason. Instances with an operation in flight, pending or stopping are skipped: a
+   * caller that must leave nothing running (account suspension) calls this again later, and they are
+   * stopped once settled. Returns the ids whose stop began; the stops complete in the background.
+   */
+  public List<String> stopAll(String accountId, String reason) {
+    List<String> stopping = new ArrayList<>();
+    for (InstanceRecord r : store.list(accountId, null, Integer.MAX_VALUE,
+        x -> x.state() == InstanceState.RUNNING && x.operation() == null)) {
+      Future<InstanceView.StateChange> stop;
+      try {
+        stop = transition(accountId, r.instanceId(), "stopped", EnumSet.of(InstanceState.STOPPED),
+            EnumSet.of(InstanceState.RUNNING), InstanceState.STOPPING, x -> agents.stop(x.agentId(), x.instanceId()),
+            reason);
+      } catch (ApiException e) {
+        // It changed state since the list (an owner's call, the reconciler): the next pass looks again.
+        LOG.debug("Not stopping {} now: {}", r.instanceId(), e.getMessage());
+        continue;
+      }
+      stopping.add(r.instanceId());
+      stop.onFailure(e -> LOG.warn("Stopping {} of account {} failed (retried on the next pass): {}", r.instanceId(),
+          accountId, e.getMessage()));
+    }
+    return stopping;
+  }
+
   /** Restarts a running instance; it stays running (no new running interval). */
   public Future<InstanceView.StateChange> reboot(String accountId, String instanceId) {
     InstanceRecord r = describe(accountId, instanceId);

@@ -4,7 +4,7 @@ import dev.minicloud.controlplane.iam.UserStore;
 import dev.minicloud.controlplane.identity.Principal;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code DELETE /iam/v1/users/{userName}}: the user goes with its access keys and inline policies. */
+/** {@code DELETE /iam/v1/users/{userName}}: the user goes with its access keys, inline policies and group memberships. */
 public final class DeleteUserHandler extends IamHandler {
 
   private final UserStore users;

@@ -4,6 +4,7 @@ import dev.minicloud.controlplane.iam.Authorizer;
 import dev.minicloud.controlplane.iam.S3Authorization;
 import dev.minicloud.controlplane.iam.UserStore;
 import dev.minicloud.controlplane.identity.IdentityStore;
+import dev.minicloud.controlplane.identity.SuspensionEnforcer;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import java.time.Clock;
 
@@ -29,18 +30,32 @@ public record IamApi(
     AttachUserPolicyHandler attachUserPolicy,
     ListAttachedUserPoliciesHandler listAttachedUserPolicies,
     DetachUserPolicyHandler detachUserPolicy,
+    CreateGroupHandler createGroup,
+    ListGroupsHandler listGroups,
+    GetGroupHandler getGroup,
+    DeleteGroupHandler deleteGroup,
+    AddUserToGroupHandler addUserToGroup,
+    RemoveUserFromGroupHandler removeUserFromGroup,
+    ListGroupsForUserHandler listGroupsForUser,
+    PutGroupPolicyHandler putGroupPolicy,
+    GetGroupPolicyHandler getGroupPolicy,
+    DeleteGroupPolicyHandler deleteGroupPolicy,
+    ListGroupPoliciesHandler listGroupPolicies,
+    AttachGroupPolicyHandler attachGroupPolicy,
+    ListAttachedGroupPoliciesHandler listAttachedGroupPolicies,
+    DetachGroupPolicyHandler detachGroupPolicy,
     CreatePolicyHandler createPolicy,
     ListPoliciesHandler listPolicies,
     DeletePolicyHandler deletePolicy,
     SimulateHandler simulate) {
 
   public static IamApi create(IdentityStore identity, UserStore users, BucketStore buckets, Authorizer authorizer,
-      S3Authorization s3, Clock clock) {
+      S3Authorization s3, SuspensionEnforcer suspension, Clock clock) {
     return new IamApi(
         new CreateAccountHandler(identity, clock),
         new ListAccountsHandler(identity),
         new DescribeAccountHandler(identity),
-        SetAccountStatusHandler.suspend(identity),
+        SetAccountStatusHandler.suspend(identity, suspension),
         SetAccountStatusHandler.reactivate(identity),
         new DeleteAccountHandler(identity, users, buckets),
         new CreateUserHandler(users, clock),
@@ -57,6 +72,20 @@ public record IamApi(
         new AttachUserPolicyHandler(users),
         new ListAttachedUserPoliciesHandler(users),
         new DetachUserPolicyHandler(users),
+        new CreateGroupHandler(users.groups(), clock),
+        new ListGroupsHandler(users.groups()),
+        new GetGroupHandler(users.groups()),
+        new DeleteGroupHandler(users.groups()),
+        new AddUserToGroupHandler(users.groups()),
+        new RemoveUserFromGroupHandler(users.groups()),
+        new ListGroupsForUserHandler(users.groups()),
+        new PutGroupPolicyHandler(users.groups()),
+        new GetGroupPolicyHandler(users.groups()),
+        new DeleteGroupPolicyHandler(users.groups()),
+        new ListGroupPoliciesHandler(users.groups()),
+        new AttachGroupPolicyHandler(users.groups()),
+        new ListAttachedGroupPoliciesHandler(users.groups()),
+        new DetachGroupPolicyHandler(users.groups()),
         new CreatePolicyHandler(users, clock),
         new ListPoliciesHandler(users),
         new DeletePolicyHandler(users),

@@ -59,6 +59,33 @@ abstract class IamHandler implements JsonOperation {
     return Arns.user(caller.accountId(), ctx.pathParam("userName"));
   }
 
+  /** A group ARN from the {@code groupName} path parameter, in the caller's account. */
+  static String groupArn(RoutingContext ctx, Principal caller) {
+    return Arns.group(caller.accountId(), ctx.pathParam("groupName"));
+  }
+
+  /**
+   * The inline policy document of a PUT: the body itself, or {@code {"policyDocument": <document>}}
+   * (a body without a Statement); validated (MalformedPolicyDocument with the line and reason).
+   */
+  static String inlinePolicyDocument(RoutingContext ctx) {
+    String text = ctx.body() == null ? "" : ctx.body().asString();
+    JsonNode parsed = text.isBlank() ? null : lenient(text);
+    String document = parsed != null && parsed.isObject() && parsed.has("policyDocument") && !parsed.has("Statement")
+        ? policyDocument(parsed, "policyDocument") : text;
+    validate(document);
+    return document;
+  }
+
+  /** The body as JSON, or null when it is not JSON (then the policy parser says what is wrong). */
+  private static JsonNode lenient(String text) {
+    try {
+      return Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
   /**
    * A policy document given either as the whole body, as a string field, or as an object field;
    * validated here so a stored document always parses.

@@ -36,6 +36,11 @@ public final class Arns {
     return PREFIX + "iam::" + accountId + ":user/" + userName;
   }
 
+  /** {@code arn:minicloud:iam::account:group/name}. */
+  public static String group(String accountId, String groupName) {
+    return PREFIX + "iam::" + accountId + ":group/" + groupName;
+  }
+
   /** {@code arn:minicloud:iam::account:policy/name}; built-in policies use the account {@code minicloud}. */
   public static String policy(String accountId, String name) {
     return PREFIX + "iam::" + accountId + ":policy/" + name;
