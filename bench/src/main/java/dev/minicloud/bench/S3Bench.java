@@ -53,6 +53,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * java -cp 'bench/target/minicloud-bench.jar:bench/target/lib/*' dev.minicloud.bench.S3Bench \
  *   --endpoint=http://127.0.0.1:9000 --access-key=... --secret-key=... --checksums=when-required \
  *   --out=results.properties [--big-mib=1024 --big-reps=3 --small-ops=20000 --small-seconds=30 ...]
+ *   [--server-pid=PID: also record the server process's CPU time (JIT threads excluded) per operation of each loop]
  * </pre>
  */
 public final class S3Bench {
@@ -341,6 +342,8 @@ public final class S3Bench {
     boolean[] succeeded;
     long elapsedNanos;
     boolean deadlineHit;
+    /** CPU time the server process used during the loop (--server-pid), or -1. */
+    long serverCpuMicros = -1;
 
     int succeeded() {
       return (int) ok.get();
@@ -370,6 +373,7 @@ public final class S3Bench {
     AtomicBoolean deadlineHit = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Histogram>> futures = new ArrayList<>();
+    long cpu0 = serverCpuMicros();
     long t0 = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       futures.add(pool.submit(() -> {
@@ -408,6 +412,8 @@ public final class S3Bench {
         throw new IllegalStateException("load threads did not stop after the deadline");
       }
       loop.elapsedNanos = System.nanoTime() - t0;
+      long cpu1 = serverCpuMicros();
+      loop.serverCpuMicros = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
       for (Future<Histogram> f : futures) {
         loop.latencyMicros.add(f.get());
       }
@@ -431,6 +437,9 @@ public final class S3Bench {
       results.put(prefix + ".p50_ms", fmt(h.getValueAtPercentile(50) / 1000.0));
       results.put(prefix + ".p99_ms", fmt(h.getValueAtPercentile(99) / 1000.0));
       results.put(prefix + ".max_ms", fmt(h.getMaxValue() / 1000.0));
+    }
+    if (loop.serverCpuMicros >= 0 && loop.ok.get() > 0) {
+      results.put(prefix + ".server_cpu_us_per_op", fmt((double) loop.serverCpuMicros / loop.ok.get()));
     }
     if (loop.deadlineHit) {
       results.put(prefix + ".note", "stopped by the deadline after " + loop.ok.get() + " ops");
@@ -600,6 +609,44 @@ public final class S3Bench {
   static String fmt(double x) {
     return x >= 100 ? String.format(Locale.ROOT, "%.0f", x)
         : x >= 10 ? String.format(Locale.ROOT, "%.1f", x) : String.format(Locale.ROOT, "%.3g", x);
+  }
+
+  /**
+   * User + system CPU time of the server process ({@code --server-pid}, from {@code /proc/<pid>/stat},
+   * clock ticks of 10 ms) less that of its JIT compiler threads, or -1 when not asked for or not
+   * readable. Without the JIT: on a loaded machine a short run spends seconds of CPU compiling,
+   * which says nothing about what an operation costs once compiled.
+   */
+  private long serverCpuMicros() {
+    String pid = opts.get("server-pid");
+    if (pid == null) {
+      return -1;
+    }
+    try {
+      long ticks = cpuTicks(Path.of("/proc", pid, "stat"));
+      try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+        for (Path task : (Iterable<Path>) tasks::iterator) {
+          try {
+            String name = Files.readString(task.resolve("comm")).trim();
+            if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+              ticks -= cpuTicks(task.resolve("stat"));
+            }
+          } catch (IOException e) {
+            // the thread ended meanwhile
+          }
+        }
+      }
+      return ticks * 10_000L;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** utime + stime (fields 14 and 15) of a /proc stat file, in clock ticks. */
+  private static long cpuTicks(Path stat) throws IOException {
+    String line = Files.readString(stat);
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static void log(String msg) {

@@ -2,8 +2,8 @@ package dev.minicloud.controlplane;
 
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.id.Ids;
-import dev.minicloud.controlplane.audit.AuditHook;
 import dev.minicloud.controlplane.audit.AuditLog;
+import dev.minicloud.controlplane.audit.AuditRecorder;
 import dev.minicloud.controlplane.audit.ListAuditEventsHandler;
 import dev.minicloud.controlplane.audit.VerifyAuditHandler;
 import dev.minicloud.controlplane.auth.SigV4AuthHandler;
@@ -48,7 +48,7 @@ import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.rocksdb.RocksMetadataStore;
 import dev.minicloud.controlplane.metering.InstanceUsage;
 import dev.minicloud.controlplane.metering.MeteringOptions;
-import dev.minicloud.controlplane.metering.RequestMeteringHook;
+import dev.minicloud.controlplane.metering.RequestRecordsHook;
 import dev.minicloud.controlplane.metering.StorageSampler;
 import dev.minicloud.controlplane.metering.UsageJournal;
 import dev.minicloud.controlplane.metering.UsageStore;
@@ -167,6 +167,7 @@ public final class ControlPlane implements AutoCloseable {
     // fsyncs of concurrent PUT commits.
     meteringStore = RocksMetadataStore.open(data.resolve("metering"));
     UsageStore usage = new UsageStore(meteringStore);
+    usage.foldJournalFully(); // usage a crash logged but did not fold yet, before anything reads it
     usageJournal = new UsageJournal(usage);
     usageJournal.bindMetrics(metrics);
     instanceUsage = new InstanceUsage(usageJournal);
@@ -204,9 +205,9 @@ public final class ControlPlane implements AutoCloseable {
         new S3Api(S3Handlers.create(new S3Handlers.Storage(buckets, objects,
             new UploadStore(store, objects), new BlobPlacement(nodes, options.replicas()), blobs, sse,
             options.region(), vertx, clock)), options.virtualHostDomain(), s3Authorization),
-        new AuditHook(usageJournal, audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain(),
-            metering.logBeforeResponse()),
-        new RequestMeteringHook(usageJournal, sampler::changed, metrics, metering.logBeforeResponse()),
+        new RequestRecordsHook(usageJournal, usage,
+            List.of(new AuditRecorder(audit, clock, metering.auditReadSampleRate(), options.virtualHostDomain())),
+            sampler::changed, metrics, metering.logBeforeResponse()),
         new GetUsageHandler(usage, vertx, clock),
         new GetInvoiceHandler(invoices, vertx),
         new GetPriceListHandler(invoices.priceList()),

@@ -2,6 +2,7 @@ package dev.minicloud.controlplane.audit;
 
 import dev.minicloud.common.json.Json;
 import dev.minicloud.controlplane.metadata.CloseableIterator;
+import dev.minicloud.controlplane.metadata.DecimalKeys;
 import dev.minicloud.controlplane.metadata.Entry;
 import dev.minicloud.controlplane.metadata.KeyRange;
 import dev.minicloud.controlplane.metadata.MetadataStore;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * <p>Keys (UTF-8): {@code r/<hour, epoch s, 12 digits>/<event time, epoch µs, 16 digits>/<eventId>}
  * for records (JSON {@link AuditRecord}), so a time range is one range scan; {@code d/<hour>} for
  * the hour's {@link HourDigest}. An hour is sealed once it has been over for {@link #SEAL_GRACE}
- * (records reach the store through the group commit within milliseconds). Thread-safe.
+ * (a record is written as its event time is taken, before the response; within 5 ms with
+ * {@code --metering-log async}).
+ * Thread-safe.
  */
 public final class AuditLog {
 
@@ -204,12 +207,11 @@ public final class AuditLog {
   }
 
   private static String hourKey(Instant hour) {
-    return String.format("%012d", Math.max(0, hour.getEpochSecond()));
+    return DecimalKeys.zeroPadded(hour.getEpochSecond(), 12);
   }
 
   private static String microsKey(Instant time) {
-    long micros = Math.max(0, ChronoUnit.MICROS.between(Instant.EPOCH, time));
-    return String.format("%016d", micros);
+    return DecimalKeys.zeroPadded(ChronoUnit.MICROS.between(Instant.EPOCH, time), 16);
   }
 
   private static byte[] utf8(String s) {

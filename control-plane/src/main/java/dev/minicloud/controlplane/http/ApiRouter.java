@@ -30,7 +30,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * authentication, errors) are handlers on the way in, registered once here; each API operation is
  * one handler class. Authorization (the IAM policy engine) runs right after authentication: as a
  * route handler in front of each JSON operation, and inside the S3 dispatch once bucket and key are
- * known. Audit and metering are route handlers registered once, at the top.
+ * known. Audit and metering are one route handler registered once, at the top.
  */
 public final class ApiRouter {
 
@@ -53,8 +53,7 @@ public final class ApiRouter {
       Authorizer authz,
       IamApi iam,
       Handler<RoutingContext> s3,
-      Handler<RoutingContext> auditHook,
-      Handler<RoutingContext> meteringHook,
+      Handler<RoutingContext> requestRecords,
       GetUsageHandler usage,
       GetInvoiceHandler invoice,
       GetPriceListHandler prices,
@@ -73,12 +72,12 @@ public final class ApiRouter {
     router.route().handler(p.requestContext());
     router.route().failureHandler(p.failures());
 
-    // Audit and metering, once each for every protocol. They record when the response is written,
+    // Metering and audit, once for every protocol. The hook records when the response is written,
     // reading the principal (set by authentication, step 4 below), action and outcome from the
     // RequestContext; unauthenticated requests carry no principal and are neither audited nor billed.
-    // Both write to RocksDB's write-ahead log before the response headers go out.
-    router.route().handler(p.meteringHook());
-    router.route().handler(p.auditHook());
+    // A request's usage and audit record go to RocksDB's write-ahead log in one write before the
+    // response headers go out.
+    router.route().handler(p.requestRecords());
 
     // Probes: unauthenticated.
     router.get("/health/live").handler(p.health()::live);

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param logBeforeResponse whether a request's audit record and usage are in the write-ahead log
  *     before its response goes out ({@code MINICLOUD_METERING_LOG=before-response}, the default:
  *     every completed request survives a process crash) or are handed to the journal thread and
- *     logged a fraction of a millisecond later ({@code MINICLOUD_METERING_LOG=async}: faster, see
+ *     logged within 5 ms ({@code MINICLOUD_METERING_LOG=async}: off the event loop, see
  *     docs/benchmarks.md, but a crash right after a response can lose that request's records)
  */
 public record MeteringOptions(Optional<Path> pricingFile, double auditReadSampleRate, Duration storageSampleInterval,

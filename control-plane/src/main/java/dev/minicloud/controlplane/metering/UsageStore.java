@@ -1,6 +1,7 @@
 package dev.minicloud.controlplane.metering;
 
 import dev.minicloud.controlplane.metadata.CloseableIterator;
+import dev.minicloud.controlplane.metadata.DecimalKeys;
 import dev.minicloud.controlplane.metadata.Entry;
 import dev.minicloud.controlplane.metadata.KeyRange;
 import dev.minicloud.controlplane.metadata.MetadataStore;
@@ -23,6 +24,9 @@ import java.util.Set;
  *
  * <p>Keys of the USAGE table (UTF-8):
  * <ul>
+ *   <li>{@code j/<written at, epoch µs, 16 digits>/<journal id>}: a request's usage events as logged
+ *       before its response ({@link #journal}), not yet folded into the aggregates: the
+ *       write-ahead batch that {@link #foldJournal} replays (compact binary, {@link UsageEventCodec});</li>
  *   <li>{@code e/<hour of the event, 12 digits>/<eventId>}: the event was counted (so a replay,
  *       which carries the same id and time, is ignored); pruned after {@link #MARKER_RETENTION};</li>
  *   <li>{@code h/<accountId>/<hour start, epoch seconds, 12 digits>/<meter>}: the hour's quantity as a
@@ -32,8 +36,15 @@ import java.util.Set;
  *   <li>{@code b/<accountId>}: the account's monthly budget (billing).</li>
  * </ul>
  * The id markers and the aggregates change in one atomic batch, so after a crash an event is either
- * counted and marked, or neither; replaying it then counts it exactly once. Writes are serialised
- * here (read-modify-write of aggregates). Thread-safe.
+ * counted and marked, or neither; replaying it then counts it exactly once. Folding a journal entry
+ * deletes it in that same batch, so an entry is folded exactly once, also across a crash.
+ *
+ * <p>Two ways in. {@link #record} reads and updates the aggregates at once (background producers:
+ * storage sampler, instance meter, bytes sent after a response). {@link #journal} only adds one put
+ * to the caller's batch, with no read and no lock: the request path uses it, and the journal thread
+ * folds the entries into the aggregates moments later; every query folds what is pending first, so
+ * a reader sees every logged event. Writes of aggregates are serialised here (read-modify-write).
+ * Thread-safe.
  */
 public final class UsageStore {
 
@@ -45,8 +56,31 @@ public final class UsageStore {
   public static final java.time.Duration MARKER_RETENTION = java.time.Duration.ofDays(40);
 
   private static final int CACHED_AGGREGATES = 4096;
+  /** Journal entries folded per atomic batch. */
+  static final int FOLD_CHUNK = 2048;
+  /**
+   * How far behind the newest folded entry the journal thread's incremental fold starts looking:
+   * an entry's key time is taken just before its write, so it can land a little behind a newer one
+   * (its thread preempted in between). Kept short: the fold has to step over the deletion marker of
+   * every entry it already folded in that window. {@link #foldJournalFully} catches anything later
+   * still (the journal thread runs it every minute and at start-up).
+   */
+  static final long BACKGROUND_FOLD_OVERLAP_MICROS = java.util.concurrent.TimeUnit.MILLISECONDS.toMicros(250);
+  /**
+   * The same for the fold before a query (rare, so it can afford to look further back): an entry
+   * is written before its request's response, so a caller who saw the response and then queries
+   * finds its usage unless its write was delayed by more than this.
+   */
+  static final long QUERY_FOLD_OVERLAP_MICROS = java.util.concurrent.TimeUnit.SECONDS.toMicros(10);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsageStore.class);
 
   private final MetadataStore store;
+  /** The last journal key time handed out: keys are strictly increasing within the process. */
+  private final java.util.concurrent.atomic.AtomicLong lastJournalMicros = new java.util.concurrent.atomic.AtomicLong();
+  /** Journal entries added to batches and not folded yet (approximate: an operations metric). */
+  private final java.util.concurrent.atomic.LongAdder unfolded = new java.util.concurrent.atomic.LongAdder();
+  /** Key time of the newest journal entry folded so far (guarded by this); 0: none yet. */
+  private long foldedThroughMicros;
   /** Recently written aggregates (this store is their only writer), saving a read per event. */
   private final Map<String, BigDecimal> cache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -113,8 +147,96 @@ public final class UsageStore {
     return applied;
   }
 
-  /** Whether an event (its id, in its hour) has been counted. */
+  /**
+   * Adds one put to {@code batch} that logs {@code events} as journal entry {@code journalId} (unique
+   * per entry, e.g. a request id); the caller commits the batch. No read, no lock: the request path
+   * calls this on the event loop. The events count once {@link #foldJournal} has folded the entry.
+   */
+  public void journal(WriteBatch batch, String journalId, List<UsageEvent> events) {
+    // The order of writing, not the events' time (they carry their own): wall-clock microseconds,
+    // made strictly increasing, so an incremental fold only has to look a little behind the newest
+    // entry it folded. After a restart (a clock may have stepped back) the first fold is a full one.
+    long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    long micros = lastJournalMicros.accumulateAndGet(now, (last, wall) -> Math.max(last + 1, wall));
+    StringBuilder key = new StringBuilder(20 + journalId.length()).append("j/");
+    DecimalKeys.appendZeroPadded(key, micros, 16).append('/').append(journalId);
+    batch.put(Table.USAGE, utf8(key.toString()), UsageEventCodec.encode(events));
+    unfolded.increment();
+  }
+
+  /** Journal entries logged and not yet folded (approximately): part of the metering backlog. */
+  public long unfoldedJournalEntries() {
+    return Math.max(0, unfolded.sum());
+  }
+
+  /**
+   * Folds the journal entries written since the last fold (and
+   * {@link #BACKGROUND_FOLD_OVERLAP_MICROS} before) into the hourly aggregates, each entry deleted
+   * in the batch that counts its events. Blocking; the journal thread's periodic fold.
+   *
+   * @return how many entries were folded
+   */
+  public synchronized int foldJournal() {
+    return fold(Math.max(0, foldedThroughMicros - BACKGROUND_FOLD_OVERLAP_MICROS));
+  }
+
+  /** As {@link #foldJournal}, looking {@link #QUERY_FOLD_OVERLAP_MICROS} back: before a query. */
+  private synchronized int foldJournalForQuery() {
+    return fold(Math.max(0, foldedThroughMicros - QUERY_FOLD_OVERLAP_MICROS));
+  }
+
+  /** As {@link #foldJournal}, over the whole journal: at start-up (replay after a crash) and now and then. */
+  public synchronized int foldJournalFully() {
+    return fold(0);
+  }
+
+  private int fold(long fromMicros) {
+    byte[] from = utf8("j/" + DecimalKeys.zeroPadded(fromMicros, 16));
+    byte[] end = utf8("j0"); // '0' follows '/': the end of the j/ prefix
+    int folded = 0;
+    while (true) {
+      List<UsageEvent> events = new ArrayList<>();
+      WriteBatch batch = new WriteBatch();
+      int entries = 0;
+      byte[] last = null;
+      long newest = foldedThroughMicros;
+      try (CloseableIterator<Entry> journal = store.scan(Table.USAGE, KeyRange.between(from, end))) {
+        while (entries < FOLD_CHUNK && journal.hasNext()) {
+          Entry entry = journal.next();
+          last = entry.key();
+          entries++;
+          try {
+            events.addAll(UsageEventCodec.decode(entry.value()));
+          } catch (IllegalArgumentException e) {
+            LOG.error("usage journal entry {} is unreadable; left in place", entry.keyAsString(), e);
+            continue;
+          }
+          batch.delete(Table.USAGE, entry.key());
+          newest = Math.max(newest, journalMicros(entry.keyAsString()));
+        }
+      }
+      if (entries == 0) {
+        return folded;
+      }
+      int deleted = batch.size();
+      record(events, batch, false); // the deletes commit with the counts, atomically
+      foldedThroughMicros = newest;
+      folded += deleted;
+      unfolded.add(-deleted);
+      if (entries < FOLD_CHUNK) {
+        return folded;
+      }
+      from = KeyRange.successor(last);
+    }
+  }
+
+  private static long journalMicros(String key) {
+    return Long.parseLong(key.substring(2, 18));
+  }
+
+  /** Whether an event (its id, in its hour) has been counted (journal entries are folded first). */
   public boolean counted(UsageEvent event) {
+    foldJournalForQuery();
     return store.get(Table.USAGE, markerKey(event)).isPresent();
   }
 
@@ -143,10 +265,12 @@ public final class UsageStore {
   }
 
   /**
-   * Hourly aggregates whose hour starts in {@code [from, to)}, for one account (or all when
+   * Hourly aggregates whose hour starts in {@code [from, to)}, pending journal entries folded first, for one account (or all when
    * {@code accountId} is null) and one meter (or all when null), ordered by account, hour, meter.
+   * Blocking (it may write).
    */
   public List<HourlyUsage> hourly(String accountId, Instant from, Instant to, String meter) {
+    foldJournalForQuery(); // a reader sees every event logged before it asked
     Instant firstHour = hourOf(from);
     List<HourlyUsage> out = new ArrayList<>();
     KeyRange range = accountId == null
@@ -181,7 +305,7 @@ public final class UsageStore {
   }
 
   private static String hourKey(Instant hour) {
-    return String.format("%012d", Math.max(0, hour.getEpochSecond()));
+    return DecimalKeys.zeroPadded(hour.getEpochSecond(), 12);
   }
 
   static byte[] utf8(String s) {

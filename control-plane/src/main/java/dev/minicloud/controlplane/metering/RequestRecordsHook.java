@@ -3,6 +3,7 @@ package dev.minicloud.controlplane.metering;
 import dev.minicloud.controlplane.http.ApiSurface;
 import dev.minicloud.controlplane.http.RequestContext;
 import dev.minicloud.controlplane.identity.Principal;
+import dev.minicloud.controlplane.metadata.WriteBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,26 +18,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place requests are metered, registered once in the router for every protocol. It hooks
- * the two ends of the response:
+ * The one place requests leave records, registered once in the router for every protocol: usage
+ * (metering) and, through its {@link RequestRecordSource}s, the audit record. It hooks the two ends
+ * of the response:
  * <ul>
  *   <li>when the headers are about to be written (the outcome is decided, nothing is on the wire
- *       yet), the request's tier count and the body bytes received so far are written to RocksDB's
- *       write-ahead log <em>before</em> the client can see the response
- *       ({@link UsageJournal#recordNow}, on the event loop, no hand-off; it survives a process
- *       crash, and the log is fsynced within {@link UsageJournal#SYNC_INTERVAL});</li>
+ *       yet), one batch holding the request's usage journal entry (tier count and body bytes
+ *       received so far, {@link UsageStore#journal}) and its audit record is written to RocksDB's
+ *       write-ahead log <em>before</em> the client can see the response ({@link UsageJournal#logNow},
+ *       on the event loop: one log append, no read, no hand-off; it survives a process crash, is
+ *       fsynced within {@link UsageJournal#SYNC_INTERVAL}, and the journal thread folds it into the
+ *       hourly aggregates moments later);</li>
  *   <li>when the response ends (completely or because the client went away), the bytes actually
  *       sent and any bytes received after the headers are queued (committed within milliseconds).</li>
  * </ul>
  * Event ids derive from the request id, so nothing here can count a request twice. Only
  * authenticated calls are billed (to the caller's account), and only the billable surfaces: the S3
- * API and the compute API. It also feeds the operations metrics (every request, Micrometer).
+ * API and the compute API; every authenticated call is offered to the record sources. It also
+ * feeds the operations metrics (every request, Micrometer).
  */
-public final class RequestMeteringHook implements Handler<RoutingContext> {
+public final class RequestRecordsHook implements Handler<RoutingContext> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RequestMeteringHook.class);
+  private static final Logger LOG = LoggerFactory.getLogger(RequestRecordsHook.class);
 
   private final UsageJournal journal;
+  private final UsageStore usage;
+  private final List<RequestRecordSource> sources;
   private final boolean logBeforeResponse;
   private final Consumer<String> storageChanged;
   private final MeterRegistry registry;
@@ -44,13 +51,16 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
   private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
+   * @param sources records written in the same batch as the usage (the audit record)
    * @param storageChanged told the account id after every successful S3 write, so the storage
    *     sampler takes a sample soon
    * @param logBeforeResponse see {@link MeteringOptions#logBeforeResponse}
    */
-  public RequestMeteringHook(UsageJournal journal, Consumer<String> storageChanged, MeterRegistry registry,
-      boolean logBeforeResponse) {
+  public RequestRecordsHook(UsageJournal journal, UsageStore usage, List<RequestRecordSource> sources,
+      Consumer<String> storageChanged, MeterRegistry registry, boolean logBeforeResponse) {
     this.journal = journal;
+    this.usage = usage;
+    this.sources = List.copyOf(sources);
     this.logBeforeResponse = logBeforeResponse;
     this.storageChanged = storageChanged;
     this.registry = registry;
@@ -72,22 +82,31 @@ public final class RequestMeteringHook implements Handler<RoutingContext> {
 
   private void beforeResponse(RoutingContext ctx, RequestContext rc, Progress progress) {
     Principal principal = rc.principal();
-    if (principal == null || !billable(ctx, rc)) {
-      return;
+    if (principal == null) {
+      return; // not authenticated: neither billed nor audited (the access log has it)
     }
-    List<UsageEvent> events = new ArrayList<>(2);
-    events.add(UsageEvent.of(rc.requestId() + "/req", principal.accountId(),
-        tier(ctx, rc) == 1 ? Meters.REQUESTS_TIER1 : Meters.REQUESTS_TIER2, rc.receivedAt(), 1));
-    long in = ctx.request().bytesRead();
-    if (in > 0) {
-      events.add(UsageEvent.of(rc.requestId() + "/in", principal.accountId(), Meters.TRANSFER_IN, rc.receivedAt(), in));
-    }
+    boolean billed = billable(ctx, rc);
+    long in = billed ? ctx.request().bytesRead() : 0;
     try {
-      journal.record(logBeforeResponse, events, batch -> { });
-      progress.requestRecorded = true;
+      WriteBatch batch = new WriteBatch();
+      if (billed) {
+        String meter = tier(ctx, rc) == 1 ? Meters.REQUESTS_TIER1 : Meters.REQUESTS_TIER2;
+        UsageEvent request = UsageEvent.of(rc.requestId() + "/req", principal.accountId(), meter, rc.receivedAt(), 1);
+        usage.journal(batch, rc.requestId(), in > 0
+            ? List.of(request, UsageEvent.of(rc.requestId() + "/in", principal.accountId(), Meters.TRANSFER_IN,
+                rc.receivedAt(), in))
+            : List.of(request));
+      }
+      for (RequestRecordSource source : sources) {
+        source.addTo(batch, ctx, rc);
+      }
+      if (!batch.isEmpty()) {
+        journal.log(logBeforeResponse, batch);
+      }
+      progress.requestRecorded = billed;
       progress.bytesInRecorded = in;
     } catch (RuntimeException e) {
-      LOG.error("{} usage not recorded", rc.requestId(), e);
+      LOG.error("{} usage and audit record not written", rc.requestId(), e);
     }
   }
 

@@ -3,62 +3,45 @@ package dev.minicloud.controlplane.audit;
 import dev.minicloud.controlplane.http.ApiSurface;
 import dev.minicloud.controlplane.http.RequestContext;
 import dev.minicloud.controlplane.identity.Principal;
-import dev.minicloud.controlplane.metering.UsageJournal;
+import dev.minicloud.controlplane.metadata.WriteBatch;
+import dev.minicloud.controlplane.metering.RequestRecordSource;
 import dev.minicloud.controlplane.s3.S3Request;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The one place audit records are written, registered once in the router for every protocol:
- * when an authenticated request's response headers are written (its outcome decided), one
- * {@link AuditRecord} is written to RocksDB's write-ahead log before the response goes out
- * ({@link UsageJournal#recordNow}: survives a process crash, fsynced within 100 ms).
- * Unauthenticated requests (no valid signature) have no principal and are not
- * audited; they are in the access log. Successful data-plane reads (S3 GET/HEAD) are sampled at
+ * Decides and builds the audit record of every authenticated call: when its response headers are
+ * written (its outcome decided), {@link dev.minicloud.controlplane.metering.RequestRecordsHook}
+ * asks it for the request's record and writes it, with the request's usage, in one batch to
+ * RocksDB's write-ahead log before the response goes out (survives a process crash, fsynced within
+ * 100 ms). Unauthenticated requests (no valid signature) have no principal and are not audited;
+ * they are in the access log. Successful data-plane reads (S3 GET/HEAD) are sampled at
  * {@code readSampleRate}; writes, denials and errors never are.
  */
-public final class AuditHook implements Handler<RoutingContext> {
+public final class AuditRecorder implements RequestRecordSource {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AuditHook.class);
-
-  private final UsageJournal journal;
   private final AuditLog log;
   private final Clock clock;
   private final double readSampleRate;
   private final String virtualHostDomain;
-  private final boolean logBeforeResponse;
 
   /**
    * @param readSampleRate share of successful S3 GET/HEAD calls recorded, 0.0 to 1.0
    *     ({@code MINICLOUD_AUDIT_READ_SAMPLE_RATE}, default 1.0: everything)
-   * @param logBeforeResponse see {@link dev.minicloud.controlplane.metering.MeteringOptions#logBeforeResponse}
    */
-  public AuditHook(UsageJournal journal, AuditLog log, Clock clock, double readSampleRate, String virtualHostDomain,
-      boolean logBeforeResponse) {
+  public AuditRecorder(AuditLog log, Clock clock, double readSampleRate, String virtualHostDomain) {
     if (readSampleRate < 0 || readSampleRate > 1) {
       throw new IllegalArgumentException("audit read sample rate must be within 0..1, got " + readSampleRate);
     }
-    this.journal = journal;
     this.log = log;
     this.clock = clock;
     this.readSampleRate = readSampleRate;
     this.virtualHostDomain = virtualHostDomain;
-    this.logBeforeResponse = logBeforeResponse;
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    RequestContext rc = RequestContext.of(ctx);
-    ctx.addHeadersEndHandler(v -> record(ctx, rc));
-    ctx.next();
-  }
-
-  private void record(RoutingContext ctx, RequestContext rc) {
+  public void addTo(WriteBatch batch, RoutingContext ctx, RequestContext rc) {
     Principal principal = rc.principal();
     if (principal == null) {
       return;
@@ -67,15 +50,10 @@ public final class AuditHook implements Handler<RoutingContext> {
     if (status < 400 && isDataPlaneRead(ctx, rc) && !sampled(rc.requestId())) {
       return;
     }
-    AuditRecord record = new AuditRecord(clock.instant(), rc.requestId(), principal.accountId(), principal.userName(),
+    log.appendTo(batch, new AuditRecord(clock.instant(), rc.requestId(), principal.accountId(), principal.userName(),
         principal.accessKeyId(), rc.action() == null ? "unknown" : rc.action(), resource(ctx, rc), rc.sourceAddress(),
         ctx.request().getHeader("user-agent"), rc.requestId(), status, AuditRecord.outcomeOf(status),
-        status >= 400 ? (rc.errorCode() == null ? "HTTP" + status : rc.errorCode()) : null);
-    try {
-      journal.record(logBeforeResponse, List.of(), batch -> log.appendTo(batch, record));
-    } catch (RuntimeException e) {
-      LOG.error("{} audit record not written", rc.requestId(), e);
-    }
+        status >= 400 ? (rc.errorCode() == null ? "HTTP" + status : rc.errorCode()) : null));
   }
 
   private static boolean isDataPlaneRead(RoutingContext ctx, RequestContext rc) {

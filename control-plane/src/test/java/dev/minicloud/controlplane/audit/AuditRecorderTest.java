@@ -7,8 +7,10 @@ import dev.minicloud.controlplane.http.RequestContext;
 import dev.minicloud.controlplane.http.RequestContextHandler;
 import dev.minicloud.controlplane.identity.Principal;
 import dev.minicloud.controlplane.metadata.InMemoryMetadataStore;
+import dev.minicloud.controlplane.metering.RequestRecordsHook;
 import dev.minicloud.controlplane.metering.UsageJournal;
 import dev.minicloud.controlplane.metering.UsageStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -22,13 +24,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The audit hook on a real Vert.x server: sampled reads, never-sampled writes and denials, no anonymous records. */
-class AuditHookTest {
+/**
+ * The audit recorder behind the request-records hook on a real Vert.x server: sampled reads,
+ * never-sampled writes and denials, no anonymous records.
+ */
+class AuditRecorderTest {
 
   @Test
   void readsAreSampledButWritesDenialsAndErrorsNeverAre() throws Exception {
     InMemoryMetadataStore metadata = new InMemoryMetadataStore();
-    UsageJournal journal = new UsageJournal(new UsageStore(metadata));
+    UsageStore usage = new UsageStore(metadata);
+    UsageJournal journal = new UsageJournal(usage);
     AuditLog log = new AuditLog(metadata);
     Clock clock = Clock.systemUTC();
     Principal alice = new Principal("111111111111", "alice", "AKIAALICE", false);
@@ -36,7 +42,9 @@ class AuditHookTest {
     try {
       Router router = Router.router(vertx);
       router.route().handler(new RequestContextHandler(new Ids(), clock));
-      router.route().handler(new AuditHook(journal, log, clock, 0.0, "localhost", true)); // sample no reads
+      router.route().handler(new RequestRecordsHook(journal, usage,
+          List.of(new AuditRecorder(log, clock, 0.0, "localhost")), // sample no reads
+          account -> { }, new SimpleMeterRegistry(), true));
       router.route().handler(ctx -> {
         if (ctx.request().getHeader("x-test-anonymous") == null) {
           RequestContext.of(ctx).authenticated(alice);
