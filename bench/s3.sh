@@ -11,7 +11,7 @@
 #   1. MiniCloud, client checksums WHEN_REQUIRED   } the comparison (s3proxy needs WHEN_REQUIRED,
 #   2. s3proxy,   client checksums WHEN_REQUIRED   }  so MiniCloud gets the same setting)
 #   3. MiniCloud, SDK default checksums (CRC32 trailers on PUT, checksum mode on GET)
-# Phases per target (each bounded by a count and a deadline; see S3Bench): warm-up, 1 GiB PUT/GET
+# Phases per target (each bounded by a count and a deadline; see S3Bench): 60 s warm-up, 1 GiB PUT/GET
 # x3, 4 KiB PUT/GET from 16 threads (20,000 ops or 30 s each), 100,000 0-byte keys then
 # ListObjectsV2 over them x3. Plus a raw `dd conv=fsync` disk baseline in the same run.
 # Servers and the load generator each run with -Xmx1g. Prints a markdown table; writes it with all

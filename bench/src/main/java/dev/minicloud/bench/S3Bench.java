@@ -150,16 +150,23 @@ public final class S3Bench {
 
   // ---- phases ----------------------------------------------------------------------------------
 
-  /** A short mixed 4 KiB PUT/GET load, not measured: lets both JVMs compile the hot paths. */
+  /**
+   * A mixed 4 KiB PUT/GET load for a minute, not measured: lets both JVMs compile the hot paths.
+   * MiniCloud's JIT compilers work for about a minute under load before they settle (~50 s of
+   * compiler CPU); with a 15 s warm-up the small-object phases measured the compilers as much as
+   * the server.
+   */
   private void warmup() {
     String bucket = "bench-warmup";
     createBucket(bucket);
     byte[] payload = randomBytes(4096, 7);
-    long deadline = deadlineIn(intOpt("warmup-seconds", 15));
-    int ops = intOpt("warmup-ops", 2000);
-    Loop put = loop(ops, deadline, i -> s3.putObject(b -> b.bucket(bucket).key(smallKey(i)),
+    int seconds = intOpt("warmup-seconds", 60);
+    int ops = intOpt("warmup-ops", 1_000_000);
+    // Half the time each: PUTs, then GETs of what was put.
+    Loop put = loop(ops, deadlineIn((seconds + 1) / 2), i -> s3.putObject(b -> b.bucket(bucket).key(smallKey(i)),
         RequestBody.fromBytes(payload)));
-    Loop get = loop(put.succeeded(), deadline, i -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(smallKey(i))));
+    Loop get = loop(Math.max(1, put.succeeded()) * 4, deadlineIn(seconds / 2),
+        i -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(smallKey(i % Math.max(1, put.succeeded())))));
     results.put("warmup.ops", Long.toString(put.ok.get() + get.ok.get()));
     requireNoErrors("warmup PUT", put);
     requireNoErrors("warmup GET", get);
