@@ -1,9 +1,9 @@
 package dev.minicloud.controlplane.http;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -68,9 +68,5 @@ public final class ServerInstances {
   public Future<Void> shutdown(long grace, TimeUnit unit) {
     return Future.join(servers.stream().map(s -> s.shutdown(grace, unit)).toList())
         .transform(done -> deploymentId == null ? Future.<Void>succeededFuture() : vertx.undeploy(deploymentId));
-  }
-
-  public Future<Void> close() {
-    return shutdown(0, TimeUnit.MILLISECONDS);
   }
 }
