@@ -20,6 +20,7 @@
 # Needs dist/ and bench/ built: mvn -o -B -ntp package -DskipTests -Dit.skip=true -pl dist,bench -am
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 rounds=${1:-6}
 warm_seconds=${WARM_SECONDS:-30}
 threads=${THREADS:-16}
@@ -40,15 +41,15 @@ cp -r bench/target/minicloud-bench.jar bench/target/lib "$tmp/bench/"
 bench_cp="$tmp/bench/minicloud-bench.jar:$tmp/bench/lib/*"
 
 data=$tmp/data
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 endpoint=http://127.0.0.1:$port
 java -Xmx1g -cp "$tmp/dist/minicloud.jar:$tmp/dist/lib/*" dev.minicloud.dist.Main server --port "$port" \
   --data "$data" > "$tmp/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do curl -sf --max-time 2 "$endpoint/health/ready" >/dev/null && break; sleep 0.2; done
 curl -sf --max-time 2 "$endpoint/health/ready" >/dev/null || { say "server not ready"; tail -20 "$tmp/server.log" >&2; exit 1; }
-root_key=$(awk '/aws_access_key_id/{print $3}' "$data/root-credentials")
-root_secret=$(awk '/aws_secret_access_key/{print $3}' "$data/root-credentials")
+root_credentials "$data"
+root_key=$key root_secret=$secret
 
 # The IAM user: access only through its group's attached ReadOnlyAccess.
 iam() { # method path [json body]

@@ -3,6 +3,12 @@
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# root_credentials DATA_DIR: sets key and secret to the root access key a server wrote there.
+root_credentials() {
+  key=$(sed -n 's/^aws_access_key_id *= *//p' "$1/root-credentials")
+  secret=$(sed -n 's/^aws_secret_access_key *= *//p' "$1/root-credentials")
+}
+
 # start_minicloud DATA_DIR LOG: starts `./minicloud server` on a free loopback port, waits (60 s at
 # most) until it is ready, and sets server (its pid), url, key and secret (the root credentials).
 start_minicloud() {
@@ -16,6 +22,5 @@ start_minicloud() {
     (( $(date +%s) < deadline )) || { echo "server not ready; see $log" >&2; return 1; }
     sleep 0.05
   done
-  key=$(sed -n 's/^aws_access_key_id *= *//p' "$data/root-credentials")
-  secret=$(sed -n 's/^aws_secret_access_key *= *//p' "$data/root-credentials")
+  root_credentials "$data"
 }

@@ -13,6 +13,7 @@
 # exactly what metering and audit add to a request. Both builds are driven by this tree's S3Bench.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 base_ref=${1:-c7dcb56}
 rounds=${2:-3}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/metering-bench.XXXXXX")
@@ -46,13 +47,12 @@ for round in $(seq 1 "$rounds"); do
   for v in $order; do
     if [ $v = base ]; then d=$tmp/src/dist/target; else d=$tmp/mine; fi
     data=$(mktemp -d "$tmp/data.XXXX")
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    port=$(free_port)
     java -Xmx1g -cp "$d/minicloud.jar:$d/lib/*" dev.minicloud.dist.Main server --port "$port" --data "$data" \
       > "$tmp/$v-$round.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 300); do curl -sf --max-time 2 "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
-    key=$(awk '/aws_access_key_id/{print $3}' "$data/root-credentials")
-    secret=$(awk '/aws_secret_access_key/{print $3}' "$data/root-credentials")
+    root_credentials "$data"
     java -Xmx1g -cp "$bench_cp" dev.minicloud.bench.S3Bench --endpoint="http://127.0.0.1:$port" \
       --access-key="$key" --secret-key="$secret" --phases=warmup,small --warmup-seconds="${WARMUP_SECONDS:-20}" --warmup-ops="${WARMUP_OPS:-4000}" \
       --threads="${THREADS:-16}" --small-ops=20000 --small-seconds="${SMALL_SECONDS:-20}" --server-pid="$pid" \

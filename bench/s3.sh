@@ -117,8 +117,7 @@ run_minicloud() { # name checksums
     sleep 0.1
   done
   local key secret
-  key=$(sed -n 's/^aws_access_key_id *= *//p' "$data/root-credentials")
-  secret=$(sed -n 's/^aws_secret_access_key *= *//p' "$data/root-credentials")
+  root_credentials "$data"
   load "$name" "http://127.0.0.1:$port" "$key" "$secret" "$checksums"
   stop "$pid"; keep_log "$name" "$log"; rm -rf "$data"
 }
