@@ -33,6 +33,7 @@ public final class SigV4Verifier {
 
   private final Clock clock;
   private final SecretResolver secrets;
+  private final SigningKeyCache signingKeys = new SigningKeyCache();
 
   public SigV4Verifier(Clock clock, SecretResolver secrets) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,7 +76,7 @@ public final class SigV4Verifier {
         claim.signedHeaders(), claim.payloadHash(), claim.presigned());
     String amzDate = AmzDates.format(claim.requestTime());
     String stringToSign = SigV4.stringToSign(amzDate, claim.scope(), canonical);
-    byte[] signingKey = SigV4.signingKey(secret, claim.scope());
+    byte[] signingKey = signingKeys.signingKey(claim.accessKeyId(), secret, claim.scope());
     String expected = SigV4.signature(signingKey, stringToSign);
     if (!Hashes.constantTimeEquals(expected, claim.signature())) {
       throw failure(AuthFailure.SIGNATURE_DOES_NOT_MATCH, claim, canonical.text(), stringToSign);

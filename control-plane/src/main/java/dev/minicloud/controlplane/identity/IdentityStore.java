@@ -38,6 +38,15 @@ public final class IdentityStore {
   private final SecretCipher cipher;
   private final Ids ids = new Ids();
   private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+  /**
+   * Decrypted secrets by access key id and ciphertext: AES-GCM decryption on every signed request
+   * was a visible share of a small request's CPU. Keyed by the ciphertext too, so a re-encrypted
+   * (rotated) or replaced secret is a new entry, and by the key id, which the ciphertext is bound
+   * to, so a ciphertext copied onto another record is still decrypted (and refused) on its own.
+   * Status checks are not cached: they are read on every call. Bounded like the signing keys.
+   */
+  private final Map<String, String> decryptedSecrets = new ConcurrentHashMap<>();
+  static final int MAX_DECRYPTED_SECRETS = 4096;
 
   public IdentityStore(MetadataStore store, SecretCipher cipher) {
     this.store = store;
@@ -76,9 +85,22 @@ public final class IdentityStore {
     if (account.isEmpty()) {
       return Optional.empty();
     }
-    String secret = cipher.decrypt(k.encryptedSecret(), k.accessKeyId());
+    String secret = decryptedSecret(k);
     return Optional.of(new ActiveKey(secret,
         new Principal(k.accountId(), k.userName(), k.accessKeyId(), account.get().platformRoot())));
+  }
+
+  private String decryptedSecret(AccessKeyRecord k) {
+    String id = k.accessKeyId() + '\n' + k.encryptedSecret();
+    String secret = decryptedSecrets.get(id);
+    if (secret == null) {
+      secret = cipher.decrypt(k.encryptedSecret(), k.accessKeyId());
+      if (decryptedSecrets.size() >= MAX_DECRYPTED_SECRETS) {
+        decryptedSecrets.clear();
+      }
+      decryptedSecrets.put(id, secret);
+    }
+    return secret;
   }
 
   public Optional<AccessKeyRecord> key(String accessKeyId) {
