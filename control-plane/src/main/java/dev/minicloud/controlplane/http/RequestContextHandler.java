@@ -62,13 +62,29 @@ public final class RequestContextHandler implements Handler<RoutingContext> {
     if (!ACCESS_LOG.isInfoEnabled()) {
       return;
     }
-    long micros = (System.nanoTime() - rc.startNanos()) / 1_000;
-    String shownQuery = query == null ? "" : "?" + SECRET_QUERY_VALUES.matcher(query).replaceAll("$1REDACTED");
     var principal = rc.principal();
-    ACCESS_LOG.info("{} {} {} {}{} {} {}B {}.{}ms {}",
-        rc.requestId(), rc.sourceAddress(), ctx.request().method(), path, shownQuery,
-        ctx.response().getStatusCode(), ctx.response().bytesWritten(),
-        micros / 1000, String.format("%03d", micros % 1000),
-        principal == null ? "-" : principal.accountId() + "/" + principal.userName());
+    ACCESS_LOG.info(accessLine(rc.requestId(), rc.sourceAddress(), ctx.request().method().name(), path, query,
+        ctx.response().getStatusCode(), ctx.response().bytesWritten(), (System.nanoTime() - rc.startNanos()) / 1_000,
+        principal == null ? "-" : principal.accountId() + "/" + principal.userName()));
+  }
+
+  /**
+   * {@code <request id> <source> <method> <path>[?<query>] <status> <bytes>B <ms.mmm>ms <account/user>},
+   * with presigned signatures redacted. Built by hand, once per request on the event loop:
+   * String.format and placeholder substitution were a visible share of a small request's CPU.
+   */
+  static String accessLine(String requestId, String source, String method, String path, String query,
+      int status, long bytesWritten, long micros, String principal) {
+    StringBuilder line = new StringBuilder(160)
+        .append(requestId).append(' ').append(source).append(' ').append(method).append(' ').append(path);
+    if (query != null) {
+      line.append('?').append(SECRET_QUERY_VALUES.matcher(query).replaceAll("$1REDACTED"));
+    }
+    line.append(' ').append(status).append(' ').append(bytesWritten).append("B ").append(micros / 1000).append('.');
+    long fraction = micros % 1000;
+    if (fraction < 100) {
+      line.append(fraction < 10 ? "00" : "0");
+    }
+    return line.append(fraction).append("ms ").append(principal).toString();
   }
 }
