@@ -5,7 +5,8 @@ import dev.minicloud.common.cluster.NodeIdentity;
 import dev.minicloud.common.cluster.NodeKind;
 import dev.minicloud.common.cluster.NodeRegistration;
 import dev.minicloud.storagenode.blob.BlobFiles;
-import dev.minicloud.storagenode.blob.FileBlobStore;
+import dev.minicloud.storagenode.blob.SmallBlobs;
+import dev.minicloud.storagenode.blob.TieredBlobStore;
 import dev.minicloud.storagenode.http.StorageNodeRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One storage node process (or one of several in a JVM): its data directory, node id and blobs
- * ({@code <dataDir>/blobs}), its internal HTTP API ({@code /health/live}, {@code /internal/v1/...} behind the cluster token), and
+ * (small ones in RocksDB under {@code <dataDir>/small-blobs}, others as files under {@code <dataDir>/blobs}), its internal HTTP API ({@code /health/live}, {@code /internal/v1/...} behind the cluster token), and
  * its registration with the control plane when {@link StorageNodeOptions#getControlPlaneUrl()} is
  * set. All wiring is here; nothing is static.
  *
@@ -59,6 +60,7 @@ public final class StorageNode {
   private volatile Instant startedAt;
   private volatile DiskCapacity capacity;
   private volatile BlobFiles blobFiles;
+  private volatile SmallBlobs smallBlobs;
 
   /** A node with its own Vert.x instance, closed by {@link #close()}. */
   public StorageNode(StorageNodeOptions options) {
@@ -100,6 +102,7 @@ public final class StorageNode {
           identity = id;
           capacity = new DiskCapacity(dataDir);
           blobFiles = BlobFiles.open(dataDir.resolve("blobs")); // deletes unfinished uploads: none is running yet
+          smallBlobs = SmallBlobs.open(dataDir.resolve("small-blobs")); // closed by close(), also after a failed start
           startedAt = clock.instant();
           return id;
         })
@@ -111,7 +114,7 @@ public final class StorageNode {
                 .setIdleTimeout((int) options.getIdleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
             .requestHandler(StorageNodeRouter.create(vertx, options.getClusterToken(), this::info,
-                new FileBlobStore(vertx, blobFiles)))
+                TieredBlobStore.create(vertx, blobFiles, smallBlobs, clock)))
             .listen())
         .compose(listening -> {
           server = listening;
@@ -165,6 +168,7 @@ public final class StorageNode {
   }
 
   private void shutdown() {
+    Throwable failure = null;
     try {
       NodeRegistration reg = registration;
       if (reg != null) {
@@ -176,17 +180,28 @@ public final class StorageNode {
       } else if (listening != null) {
         awaitVertx(listening.close());
       }
-      NodeIdentity id = identity;
-      LOG.info("Storage node {} stopped", id == null ? "-" : id.nodeId());
-      closing.complete();
     } catch (ExecutionException e) {
-      closing.fail(e.getCause());
+      failure = e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closing.fail(e);
-    } catch (TimeoutException e) {
-      closing.fail(e);
+      failure = e;
+    } catch (TimeoutException | RuntimeException e) {
+      failure = e;
+    } finally {
+      // Last, and even when stopping failed: the database's lock must not outlive the node. A write
+      // still running finishes first (SmallBlobs' lock); later ones fail.
+      SmallBlobs small = smallBlobs;
+      if (small != null) {
+        small.close();
+      }
     }
+    if (failure != null) {
+      closing.fail(failure);
+      return;
+    }
+    NodeIdentity id = identity;
+    LOG.info("Storage node {} stopped", id == null ? "-" : id.nodeId());
+    closing.complete();
   }
 
   private static void awaitVertx(Future<Void> future) throws InterruptedException, ExecutionException, TimeoutException {

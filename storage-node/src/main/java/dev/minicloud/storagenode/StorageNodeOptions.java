@@ -19,7 +19,10 @@ public final class StorageNodeOptions {
   /** Port of the internal HTTP API; 0 picks a free port (read it back with {@link StorageNode#port()}). */
   public static final int DEFAULT_PORT = 0;
 
-  /** Directory holding the node id and the object bytes ({@code blobs/}). Created if missing. */
+  /**
+   * Directory holding the node id and the object bytes ({@code small-blobs/}: RocksDB, {@code blobs/}:
+   * files). Created if missing.
+   */
   public static final Path DEFAULT_DATA_DIR = Path.of("minicloud-data", "storage-node");
 
   /** How often the node heartbeats until the control plane names an interval. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.testing.Poll;
+import dev.minicloud.storagenode.blob.SmallBlobStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -85,24 +86,46 @@ class BlobApiTest {
   }
 
   @Test
-  void aBlobRoundTripsAndLivesUnderItsPrefixDirectory() throws Exception {
-    byte[] body = bytes(100_000);
+  void aLargeBlobRoundTripsAndLivesUnderItsPrefixDirectory() throws Exception {
+    byte[] body = bytes(200_000); // above SmallBlobStore.MAX_BYTES: a file
 
     HttpResponse<String> put = blobs.put("obj-0001-abc", body);
 
     assertEquals(201, put.statusCode(), put.body());
     JsonObject created = new JsonObject(put.body());
     assertEquals("obj-0001-abc", created.getString("blobId"));
-    assertEquals(100_000L, created.getLong("size"));
+    assertEquals(200_000L, created.getLong("size"));
     assertArrayEquals(body, Files.readAllBytes(dir.resolve("blobs").resolve("ob").resolve("obj-0001-abc")));
     assertEquals(0, tmpFiles());
 
     HttpResponse<byte[]> get = blobs.get("obj-0001-abc", null);
     assertEquals(200, get.statusCode());
     assertArrayEquals(body, get.body());
-    assertEquals("100000", get.headers().firstValue("content-length").orElseThrow());
+    assertEquals("200000", get.headers().firstValue("content-length").orElseThrow());
     assertEquals("bytes", get.headers().firstValue("accept-ranges").orElseThrow());
     assertEquals("application/octet-stream", get.headers().firstValue("content-type").orElseThrow());
+  }
+
+  @Test
+  void aSmallBlobRoundTripsThroughTheNodesRocksDb() throws Exception {
+    byte[] body = bytes(SmallBlobStore.MAX_BYTES); // the largest small blob
+
+    HttpResponse<String> put = blobs.put("obj-0002-abc", body);
+
+    assertEquals(201, put.statusCode(), put.body());
+    assertEquals((long) body.length, new JsonObject(put.body()).getLong("size"));
+    assertFalse(Files.exists(dir.resolve("blobs").resolve("ob")), "not a file");
+    assertTrue(Files.isDirectory(dir.resolve("small-blobs")));
+    HttpResponse<byte[]> get = blobs.get("obj-0002-abc", null);
+    assertEquals(200, get.statusCode());
+    assertArrayEquals(body, get.body());
+    assertEquals(String.valueOf(body.length), get.headers().firstValue("content-length").orElseThrow());
+    assertEquals("bytes", get.headers().firstValue("accept-ranges").orElseThrow());
+    assertEquals("application/octet-stream", get.headers().firstValue("content-type").orElseThrow());
+
+    await(node.close()); // durable: still there after a restart
+    node = await(new StorageNode(new StorageNodeOptions().setDataDir(dir).setClusterToken(TOKEN)).start());
+    assertArrayEquals(body, new BlobClient(node.endpoint(), TOKEN).get("obj-0002-abc", null).body());
   }
 
   @Test

@@ -2,10 +2,14 @@ package dev.minicloud.storagenode;
 
 import static dev.minicloud.storagenode.Http.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.testing.Poll;
+import dev.minicloud.storagenode.blob.SmallBlobStore;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +112,88 @@ class BlobStreamingIT {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /**
+   * A small blob (at most SmallBlobStore.MAX_BYTES, so kept in the node's RocksDB) behaves like a
+   * file blob over HTTP: the same answers for whole and ranged reads, 416, HEAD, DELETE and the listing.
+   */
+  @Test
+  void aSmallBlobBehavesLikeAFileBlobOverHttp() throws Exception {
+    ClusterToken token = ClusterToken.generate();
+    StorageNode node = await(new StorageNode(new StorageNodeOptions().setDataDir(dir).setClusterToken(token)).start());
+    try {
+      BlobClient blobs = new BlobClient(node.endpoint(), token);
+      byte[] small = GeneratedBytes.stream(4096, 3).readAllBytes();
+      byte[] large = GeneratedBytes.stream(SmallBlobStore.MAX_BYTES + 1, 4).readAllBytes();
+      for (String blobId : List.of("tier-small", "tier-large")) {
+        byte[] body = blobId.equals("tier-small") ? small : large;
+        HttpResponse<String> put = blobs.put(blobId, body);
+        assertEquals(201, put.statusCode(), put.body());
+        assertEquals(body.length, new JsonObject(put.body()).getLong("size"));
+
+        HttpResponse<byte[]> whole = blobs.get(blobId, null);
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(body, whole.body());
+        assertEquals(Optional.of(Integer.toString(body.length)), whole.headers().firstValue("content-length"));
+        assertEquals(Optional.of("bytes"), whole.headers().firstValue("accept-ranges"));
+
+        HttpResponse<byte[]> ranged = blobs.get(blobId, "bytes=100-1099");
+        assertEquals(206, ranged.statusCode());
+        assertEquals(Optional.of("bytes 100-1099/" + body.length), ranged.headers().firstValue("content-range"));
+        assertArrayEquals(Arrays.copyOfRange(body, 100, 1100), ranged.body());
+        HttpResponse<byte[]> tail = blobs.get(blobId, "bytes=-10");
+        assertArrayEquals(Arrays.copyOfRange(body, body.length - 10, body.length), tail.body());
+
+        HttpResponse<byte[]> refused = blobs.get(blobId, "bytes=" + body.length + "-");
+        assertEquals(416, refused.statusCode());
+        assertEquals(Optional.of("bytes */" + body.length), refused.headers().firstValue("content-range"));
+
+        HttpResponse<String> head = blobs.head(blobId);
+        assertEquals(200, head.statusCode());
+        assertEquals(Optional.of(Integer.toString(body.length)), head.headers().firstValue("content-length"));
+        assertEquals("", head.body());
+
+        assertEquals(409, blobs.put(blobId, small).statusCode(), "an id is taken whichever tier holds it");
+      }
+      assertFalse(Files.exists(dir.resolve("blobs").resolve("ti").resolve("tier-small")), "the small one is no file");
+      assertTrue(Files.exists(dir.resolve("blobs").resolve("ti").resolve("tier-large")));
+
+      JsonArray listed = new JsonObject(blobs.list("limit=1").body()).getJsonArray("blobs");
+      assertEquals("tier-large", listed.getJsonObject(0).getString("blobId"));
+      JsonObject next = new JsonObject(blobs.list("limit=1&after=tier-large").body());
+      assertEquals("tier-small", next.getJsonArray("blobs").getJsonObject(0).getString("blobId"));
+      assertEquals(4096L, next.getJsonArray("blobs").getJsonObject(0).getLong("size"));
+      assertFalse(next.getJsonArray("blobs").getJsonObject(0).getString("modifiedAt").isBlank());
+
+      for (String blobId : List.of("tier-small", "tier-large")) {
+        assertEquals(204, blobs.delete(blobId).statusCode());
+        assertEquals(404, blobs.get(blobId, null).statusCode());
+        assertEquals(404, blobs.head(blobId).statusCode());
+      }
+      assertEquals(0, new JsonObject(blobs.list(null).body()).getJsonArray("blobs").size());
+    } finally {
+      await(node.close());
+    }
+  }
+
+  /** A chunked body that outgrows the small size it announced is refused as it arrives, not buffered. */
+  @Test
+  void aSmallUploadLargerThanAnnouncedIsRefused() throws Exception {
+    ClusterToken token = ClusterToken.generate();
+    StorageNode node = await(new StorageNode(new StorageNodeOptions().setDataDir(dir).setClusterToken(token)).start());
+    try {
+      BlobClient blobs = new BlobClient(node.endpoint(), token);
+      HttpResponse<String> put = blobs.send(blobs.request("overgrown")
+          .header("x-minicloud-expected-size", "1000")
+          .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> GeneratedBytes.stream(64 * MIB, 5))));
+      assertEquals(400, put.statusCode(), put.body());
+      assertEquals("IncompleteBody", new JsonObject(put.body()).getJsonObject("error").getString("code"));
+      assertEquals(404, blobs.get("overgrown", null).statusCode());
+      assertEquals(201, blobs.put("overgrown", new byte[1000]).statusCode(), "the id is free again");
+    } finally {
+      await(node.close());
     }
   }
 

@@ -157,5 +157,17 @@ class StorageNodeTest {
 
     assertThrows(java.util.concurrent.ExecutionException.class, () -> await(clash.start()));
     assertEquals(200, Http.get(first.endpoint() + "/health/live").statusCode());
+    await(clash.close()); // completes once the failed start has released everything
+    start(dir.resolve("b")); // the small-blob RocksDB of "b" was closed: its LOCK is free again
+  }
+
+  @Test
+  void aDataDirServesOneNodeAtATime() throws Exception {
+    StorageNode first = start(dir.resolve("a"));
+    StorageNode second = new StorageNode(new StorageNodeOptions().setDataDir(dir.resolve("a")).setClusterToken(TOKEN));
+
+    assertThrows(java.util.concurrent.ExecutionException.class, () -> await(second.start()), "RocksDB's LOCK");
+    await(second.close());
+    assertEquals(200, Http.get(first.endpoint() + "/health/live").statusCode());
   }
 }

@@ -14,8 +14,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -44,13 +42,14 @@ public final class BlobFiles {
 
   private final Path root;
   private final Path tmp;
-  /** Ids with a write in progress: one writer per id, so the existence check and the rename cannot race. */
-  private final Set<String> writing = ConcurrentHashMap.newKeySet();
+  /** Ids with a write in progress (in this or another tier): the existence check and the rename cannot race. */
+  private final WriteReservations writing;
   private final Object directoryLock = new Object();
 
-  private BlobFiles(Path root) {
+  private BlobFiles(Path root, WriteReservations writing) {
     this.root = root;
     this.tmp = root.resolve(TMP_DIR);
+    this.writing = writing;
   }
 
   /**
@@ -58,7 +57,13 @@ public final class BlobFiles {
    * in its temp directory (uploads that never committed). Call before serving requests.
    */
   public static BlobFiles open(Path root) throws IOException {
-    BlobFiles files = new BlobFiles(Objects.requireNonNull(root, "root").toAbsolutePath());
+    return open(root, new WriteReservations());
+  }
+
+  /** Like {@link #open(Path)}, with the write reservations shared with another blob tier. */
+  public static BlobFiles open(Path root, WriteReservations writing) throws IOException {
+    BlobFiles files = new BlobFiles(Objects.requireNonNull(root, "root").toAbsolutePath(),
+        Objects.requireNonNull(writing, "writing"));
     files.createDirectory(files.root);
     files.createDirectory(files.tmp);
     int removed = files.deleteDebris();
@@ -77,6 +82,16 @@ public final class BlobFiles {
     return tmp;
   }
 
+  /** The reservations this directory's writers take (one writer per id). */
+  public WriteReservations reservations() {
+    return writing;
+  }
+
+  /** Whether {@code blobId} is committed here. Blocking (one stat). */
+  public boolean exists(String blobId) {
+    return Files.exists(pathOf(blobId));
+  }
+
   /** The committed file of {@code blobId}, whether or not it exists. */
   public Path pathOf(String blobId) {
     BlobIds.requireValid(blobId);
@@ -91,11 +106,9 @@ public final class BlobFiles {
    */
   public Path beginWrite(String blobId) {
     Path target = pathOf(blobId);
-    if (!writing.add(blobId)) {
-      throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " is being written.");
-    }
+    writing.reserve(blobId);
     if (Files.exists(target)) {
-      writing.remove(blobId);
+      writing.release(blobId);
       throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " exists.");
     }
     return tmp.resolve(blobId + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -132,7 +145,7 @@ public final class BlobFiles {
       if (!committed) {
         Files.deleteIfExists(temp);
       }
-      writing.remove(blobId);
+      writing.release(blobId);
     }
   }
 
@@ -141,12 +154,12 @@ public final class BlobFiles {
     try {
       Files.deleteIfExists(temp);
     } finally {
-      writing.remove(blobId);
+      writing.release(blobId);
     }
   }
 
   /** @throws ApiException {@code 404 NoSuchBlob} */
-  public OpenBlob open(String blobId) throws IOException {
+  public OpenBlob.InFile open(String blobId) throws IOException {
     FileChannel channel;
     try {
       channel = FileChannel.open(pathOf(blobId), StandardOpenOption.READ);
@@ -154,7 +167,7 @@ public final class BlobFiles {
       throw new ApiException(BlobErrorCode.NO_SUCH_BLOB, "Blob " + blobId + " does not exist.");
     }
     try {
-      return new OpenBlob(channel, channel.size());
+      return new OpenBlob.InFile(channel, channel.size());
     } catch (IOException e) {
       channel.close();
       throw e;

@@ -12,9 +12,13 @@ public interface BlobStore {
 
   /**
    * Starts writing a new blob; nothing is visible until {@link BlobUpload#commit}.
-   * Fails with {@code BlobExists} when the blob exists or is being written.
+   * Fails with {@code BlobExists} when the blob exists or is being written (a store may also find
+   * that out only at the commit).
+   *
+   * @param announcedSize the body's size as the request announced it, or null when unknown
+   *     (chunked); a store may choose where the blob goes from it
    */
-  Future<BlobUpload> create(String blobId);
+  Future<BlobUpload> create(String blobId, Long announcedSize);
 
   /** Opens a blob for reading. Fails with {@code NoSuchBlob}. */
   Future<OpenBlob> open(String blobId);

@@ -1,13 +1,16 @@
 package dev.minicloud.storagenode.blob;
 
+import dev.minicloud.common.error.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.streams.WriteStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * {@link BlobStore} on the local file system: bytes stream into a temp file through Vert.x's
@@ -25,21 +28,42 @@ public final class FileBlobStore implements BlobStore {
 
   private final Vertx vertx;
   private final BlobFiles files;
+  private final Predicate<String> storedElsewhere;
 
+  /** The only blob store of a node. */
   public FileBlobStore(Vertx vertx, BlobFiles files) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
-    this.files = Objects.requireNonNull(files, "files");
+    this(vertx, files, blobId -> false);
   }
 
+  /**
+   * One tier of several: {@code storedElsewhere} (blocking; called on a worker thread while the id
+   * is reserved) says whether another tier holds a blob, so that no id is ever stored twice.
+   */
+  public FileBlobStore(Vertx vertx, BlobFiles files, Predicate<String> storedElsewhere) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.files = Objects.requireNonNull(files, "files");
+    this.storedElsewhere = Objects.requireNonNull(storedElsewhere, "storedElsewhere");
+  }
+
+  /** {@inheritDoc} The announced size does not matter here: the file grows as the bytes arrive. */
   @Override
-  public Future<BlobUpload> create(String blobId) {
-    return vertx.executeBlocking(() -> files.beginWrite(blobId), false)
+  public Future<BlobUpload> create(String blobId, Long announcedSize) {
+    return vertx.executeBlocking(() -> beginWrite(blobId), false)
         .compose(temp -> vertx.fileSystem().open(temp.toString(), NEW_TEMP_FILE)
             .<BlobUpload>map(file -> new FileUpload(blobId, temp, file.setWriteQueueMaxSize(WRITE_QUEUE_BYTES)))
             .recover(openFailed -> vertx.<Void>executeBlocking(() -> {
               files.abort(blobId, temp);
               return null;
             }, false).transform(ignored -> Future.failedFuture(openFailed))));
+  }
+
+  private Path beginWrite(String blobId) throws IOException {
+    Path temp = files.beginWrite(blobId);
+    if (storedElsewhere.test(blobId)) {
+      files.abort(blobId, temp);
+      throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " exists.");
+    }
+    return temp;
   }
 
   @Override

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET} and {@code HEAD /internal/v1/blobs/{blobId}}: the blob, or the single byte range of
  * the {@code Range} header ({@code 206}; {@code 416} with {@code Content-Range: bytes *}{@code /size}
- * when unsatisfiable). The bytes go from the file to the socket with {@code sendFile} (zero-copy on
- * plain HTTP, chunked reads under TLS), paced by the connection: nothing is buffered whole.
+ * when unsatisfiable), the same for both tiers. A file's bytes go to the socket with {@code sendFile}
+ * (zero-copy on plain HTTP, chunked reads under TLS), paced by the connection: nothing is buffered
+ * whole. A small blob is in memory already (at most {@link SmallBlobStore#MAX_BYTES}): its slice is
+ * written at once.
  */
 public final class GetBlobHandler implements Handler<RoutingContext> {
 
@@ -75,7 +77,11 @@ public final class GetBlobHandler implements Handler<RoutingContext> {
       return Future.failedFuture("connection closed before the body");
     }
     try {
-      return response.sendFile(blob.channel(), slice.first(), slice.length());
+      if (blob instanceof OpenBlob.InFile file) {
+        return response.sendFile(file.channel(), slice.first(), slice.length());
+      }
+      OpenBlob.InMemory memory = (OpenBlob.InMemory) blob;
+      return response.end(memory.bytes().slice((int) slice.first(), (int) (slice.first() + slice.length())));
     } catch (IllegalStateException closedMeanwhile) {
       return Future.failedFuture(closedMeanwhile);
     }

@@ -43,10 +43,11 @@ public final class PutBlobHandler implements Handler<RoutingContext> {
     }
     Long announced = expectedSize != null ? expectedSize : contentLength;
 
-    // Pauses the body, synchronously, so no byte is lost while the temp file opens. The pipe does not
-    // end the file: the upload closes it on commit or abort.
+    // Pauses the body, synchronously, so no byte is lost while the upload is created. The pipe does not
+    // end the upload's stream: the upload ends it on commit or abort. The announced size picks the
+    // tier: a small blob's bytes are collected in memory (bounded by that size), others go to a file.
     Pipe<Buffer> pipe = request.pipe().endOnComplete(false);
-    store.create(blobId).onComplete(created -> {
+    store.create(blobId, announced).onComplete(created -> {
       if (created.failed()) {
         pipe.close(); // resumes the body with no handler: Vert.x drains it, the connection stays usable
         ctx.fail(created.cause());

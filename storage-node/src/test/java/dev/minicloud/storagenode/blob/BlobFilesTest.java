@@ -50,7 +50,7 @@ class BlobFilesTest {
     try (Stream<Path> left = Files.list(files.tmpDir())) {
       assertEquals(0, left.count());
     }
-    try (OpenBlob blob = files.open("Ab_-0123")) {
+    try (OpenBlob.InFile blob = files.open("Ab_-0123")) {
       assertEquals(5, blob.size());
       ByteBuffer bytes = ByteBuffer.allocate(5);
       blob.channel().read(bytes, 0);
