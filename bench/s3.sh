@@ -11,7 +11,8 @@
 #   1. MiniCloud, client checksums WHEN_REQUIRED   } the comparison (s3proxy needs WHEN_REQUIRED,
 #   2. s3proxy,   client checksums WHEN_REQUIRED   }  so MiniCloud gets the same setting)
 #   3. MiniCloud, SDK default checksums (CRC32 trailers on PUT, checksum mode on GET)
-# Phases per target (each bounded by a count and a deadline; see S3Bench): 60 s warm-up, 1 GiB PUT/GET
+# Phases per target (each bounded by a count and a deadline; see S3Bench): a warm-up of at least 60 s
+# that goes on (at most 300 s) until the server's JIT compilers use under 10% of a core, 1 GiB PUT/GET
 # x3, 4 KiB PUT/GET from 16 threads (20,000 ops or 30 s each), 100,000 0-byte keys then
 # ListObjectsV2 over them x3. Plus a raw `dd conv=fsync` disk baseline in the same run.
 # Servers and the load generator each run with -Xmx1g. Prints a markdown table; writes it with all
@@ -74,15 +75,15 @@ wait_quiet() {
   done
 }
 
-# Runs the load generator against one endpoint: name endpoint key secret checksums
+# Runs the load generator against one endpoint: name endpoint key secret checksums server-pid
 load() {
-  local name=$1 endpoint=$2 key=$3 secret=$4 checksums=$5 load_before
+  local name=$1 endpoint=$2 key=$3 secret=$4 checksums=$5 server_pid=$6 load_before
   load_before=$(cut -d' ' -f1 /proc/loadavg)
   # shellcheck disable=SC2086  # S3BENCH_ARGS is a list of --name=value overrides
   timeout --kill-after=10 2700 java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$bench_cp" dev.minicloud.bench.S3Bench \
     --label="$name" --endpoint="$endpoint" --access-key="$key" --secret-key="$secret" \
-    --checksums="$checksums" --out="$tmp/$name.properties" ${S3BENCH_ARGS:-} \
+    --checksums="$checksums" --server-pid="$server_pid" --out="$tmp/$name.properties" ${S3BENCH_ARGS:-} \
     2> >(tee "$logs/$name-loadgen.log" >&2) ||
     echo "loadgen.error=load generator exited with status $? (see logs-$stamp/$name-loadgen.log)" >> "$tmp/$name.properties"
   # The machine is shared: other processes' load skews everything, so it goes into the report.
@@ -118,7 +119,7 @@ run_minicloud() { # name checksums
   done
   local key secret
   root_credentials "$data"
-  load "$name" "http://127.0.0.1:$port" "$key" "$secret" "$checksums"
+  load "$name" "http://127.0.0.1:$port" "$key" "$secret" "$checksums" "$pid"
   stop "$pid"; keep_log "$name" "$log"; rm -rf "$data"
 }
 
@@ -146,7 +147,7 @@ CONF
     fi
     sleep 0.1
   done
-  load "$name" "http://127.0.0.1:$port" bench-identity bench-credential-secret when-required
+  load "$name" "http://127.0.0.1:$port" bench-identity bench-credential-secret when-required "$pid"
   stop "$pid"; keep_log "$name" "$log"; rm -rf "$dir"
 }
 

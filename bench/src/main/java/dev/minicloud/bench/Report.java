@@ -29,16 +29,19 @@ public final class Report {
   private record Row(String label, String key, Boolean higherIsBetter) { }
 
   private static final List<Row> ROWS = List.of(
+      new Row("warm-up until the server's JIT settled, seconds", "warmup.seconds", null),
       new Row("1 GiB object PUT, MB/s (median of 3)", "big.put.mbps", true),
       new Row("1 GiB object GET, MB/s (median of 3)", "big.get.mbps", true),
       new Row("4 KiB PUT, ops/s (16 clients)", "small.put.ops_per_s", true),
       new Row("4 KiB PUT latency p50, ms", "small.put.p50_ms", false),
       new Row("4 KiB PUT latency p99, ms", "small.put.p99_ms", false),
       new Row("4 KiB PUT latency max, ms", "small.put.max_ms", false),
+      new Row("4 KiB PUT, server CPU per op (JIT excluded), us", "small.put.server_cpu_us_per_op", false),
       new Row("4 KiB GET, ops/s (16 clients)", "small.get.ops_per_s", true),
       new Row("4 KiB GET latency p50, ms", "small.get.p50_ms", false),
       new Row("4 KiB GET latency p99, ms", "small.get.p99_ms", false),
       new Row("4 KiB GET latency max, ms", "small.get.max_ms", false),
+      new Row("4 KiB GET, server CPU per op (JIT excluded), us", "small.get.server_cpu_us_per_op", false),
       new Row("0-byte PUT creating the list keys, ops/s (16 clients)", "list.create.ops_per_s", true),
       new Row("ListObjectsV2 of 100k keys, keys/s (max-keys 1000, median of 3)", "list.keys_per_s", true),
       new Row("ListObjectsV2 of 100k keys, seconds", "list.seconds", false),

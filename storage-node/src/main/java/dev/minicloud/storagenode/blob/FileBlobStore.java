@@ -86,16 +86,18 @@ public final class FileBlobStore implements BlobStore {
     private final String blobId;
     private final Path temp;
     private final AsyncFile file;
+    private final EarlyWriteback stream;
 
     FileUpload(String blobId, Path temp, AsyncFile file) {
       this.blobId = blobId;
       this.temp = temp;
       this.file = file;
+      this.stream = new EarlyWriteback(file);
     }
 
     @Override
     public WriteStream<Buffer> stream() {
-      return file;
+      return stream;
     }
 
     @Override

@@ -33,6 +33,13 @@ public final class BlobClient {
   /** Largest chunk an object body is streamed in, between client, control plane and nodes. */
   public static final int STREAM_CHUNK = 64 * 1024;
 
+  /**
+   * Bytes a connection may queue (to a node, or to a client) before its source is paused. Netty's
+   * default (64 KiB high water mark) is one chunk: a large transfer then paused and resumed the
+   * other side after almost every chunk. Per connection, so memory stays bounded by connections.
+   */
+  public static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+
   private final HttpClientAgent http;
   private final NodeRegistry nodes;
   private final ClusterToken token;
@@ -55,6 +62,7 @@ public final class BlobClient {
   public Future<HttpClientRequest> openPut(NodeRecord node, String blobId, long expectedSize) {
     return http.request(options(node, HttpMethod.PUT, blobId)).map(request -> {
       request.putHeader(ClusterToken.HEADER, token.value());
+      request.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
       if (expectedSize >= 0) {
         request.putHeader("content-length", Long.toString(expectedSize));
         request.putHeader("x-minicloud-expected-size", Long.toString(expectedSize));

@@ -162,6 +162,9 @@ public final class GetObjectHandler implements S3Handler {
 
   /** Streams {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
   private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response) {
+    if (end - start >= BlobClient.STREAM_CHUNK) {
+      response.setWriteQueueMaxSize(BlobClient.WRITE_QUEUE_BYTES);
+    }
     Future<Void> chain = Future.succeededFuture();
     ServerSideEncryption.Reader reader = sse.reader(object.encryption());
     long offset = 0;
