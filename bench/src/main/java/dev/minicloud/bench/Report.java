@@ -32,6 +32,8 @@ public final class Report {
       new Row("warm-up until the server's JIT settled, seconds", "warmup.seconds", null),
       new Row("1 GiB object PUT, MB/s (median of 3)", "big.put.mbps", true),
       new Row("1 GiB object GET, MB/s (median of 3)", "big.get.mbps", true),
+      new Row("1 GiB object PUT, light client (curl, presigned URL), MB/s (median of 3)", "curl.put.mbps", true),
+      new Row("1 GiB object GET, light client (curl, presigned URL), MB/s (median of 3)", "curl.get.mbps", true),
       new Row("4 KiB PUT, ops/s (16 clients)", "small.put.ops_per_s", true),
       new Row("4 KiB PUT latency p50, ms", "small.put.p50_ms", false),
       new Row("4 KiB PUT latency p99, ms", "small.put.p99_ms", false),
@@ -80,6 +82,7 @@ public final class Report {
           .append(ratio(mc.getProperty(row.key()), peer.getProperty(row.key()), row.higherIsBetter()))
           .append(" | ").append(cell(mcDefault, row.key())).append(" |\n");
     }
+    table.append(shareOfDisk(dd, mc));
     StringBuilder problems = new StringBuilder();
     problems(problems, "MiniCloud", mc);
     problems(problems, "s3proxy", peer);
@@ -107,6 +110,23 @@ public final class Report {
     if (opts.containsKey("out")) {
       Files.writeString(Path.of(opts.get("out")), md.toString(), StandardCharsets.UTF_8);
     }
+  }
+
+  /** The raw-disk target: MiniCloud's large PUT as a share of {@code dd conv=fsync}, same run. */
+  private static String shareOfDisk(Properties dd, Properties mc) {
+    String disk = dd.getProperty("dd.mbps");
+    if (disk == null) {
+      return "";
+    }
+    double d = Double.parseDouble(disk);
+    StringBuilder line = new StringBuilder("\nMiniCloud's large PUT as a share of `dd conv=fsync` (target: 60 %):");
+    for (String[] figure : new String[][] {{"big.put.mbps", "SDK client"}, {"curl.put.mbps", "light client"}}) {
+      String v = mc.getProperty(figure[0]);
+      line.append(' ').append(figure[1]).append(' ')
+          .append(v == null ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(v) / d)).append(';');
+    }
+    line.setLength(line.length() - 1);
+    return line.append("\n").toString();
   }
 
   private static Properties load(String file) throws IOException {
