@@ -171,7 +171,11 @@ public final class S3Bench {
     long[] written = {0};
     long ok = 0;
     double lastJitShare = -1;
-    // Rounds of 10 s (PUTs, then GETs of what was put) until the minimum has passed and the
+    long warmupLarge = (long) intOpt("warmup-large-mib", 64) << 20;
+    // Rounds of 10 s (PUTs, then GETs of what was put, then one large object PUT, GET and DELETE, so
+    // that the compiled code has seen both kinds of transfer before any phase is measured: without
+    // it the large-object phase made the JIT throw compiled small-object code away and MiniCloud's
+    // next phase ran partly interpreted, at half its rate) until the minimum has passed and the
     // server's JIT compilers used less than quietPercent of one core in the last round, or the
     // maximum has passed. Without --server-pid the compilers cannot be watched: minimum only.
     while (true) {
@@ -186,7 +190,7 @@ public final class S3Bench {
       Loop get = loop(1_000_000, deadlineIn(5),
           i -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(smallKey((offset + i) % known))));
       requireNoErrors("warmup GET", get);
-      ok += put.ok.get() + get.ok.get();
+      ok += put.ok.get() + get.ok.get() + largeRoundTrip(bucket, warmupLarge);
       long jit1 = jitCpuMicros();
       double roundMicros = (System.nanoTime() - round0) / 1_000.0;
       lastJitShare = jit0 < 0 || jit1 < 0 ? -1 : 100.0 * (jit1 - jit0) / roundMicros;
@@ -202,6 +206,24 @@ public final class S3Bench {
     results.put("warmup.ops", Long.toString(ok));
     results.put("warmup.seconds", fmt(seconds(System.nanoTime() - started)));
     results.put("warmup.last_round_jit_percent_of_a_core", lastJitShare < 0 ? "n/a" : fmt(lastJitShare));
+  }
+
+  /** PUT, GET (drained and checked) and DELETE of one object of {@code size} bytes; returns 3. */
+  private int largeRoundTrip(String bucket, long size) {
+    if (size <= 0) {
+      return 0;
+    }
+    s3.putObject(PutObjectRequest.builder().bucket(bucket).key("warmup-large").contentLength(size).build(),
+        RequestBody.fromContentProvider(() -> new PatternStream(size), size, "application/octet-stream"));
+    try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key("warmup-large"))) {
+      if (drainAndCheck(in) != size) {
+        throw new IllegalStateException("warm-up GET returned a different size");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the warm-up object", e);
+    }
+    s3.deleteObject(b -> b.bucket(bucket).key("warmup-large"));
+    return 3;
   }
 
   /** One large object: PUT from a generated stream, GET drained and checked, DELETE; median of reps. */
