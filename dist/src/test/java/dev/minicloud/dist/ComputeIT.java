@@ -273,12 +273,8 @@ class ComputeIT {
     assertTrue(describe(ids.get(0)).get("stateReason").asText().startsWith("Server."), describe(ids.get(0)).toString());
 
     // An agent restart: the new agent process rebuilds its instances from the labels.
+    // (Only the agent: a second storage node on the running one's data directory is refused, rightly.)
     agent.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    storage = new StorageNode(controlPlane.vertx(), new StorageNodeOptions()
-        .setDataDir(data.resolve("storage"))
-        .setControlPlaneUrl(URI.create(controlPlane.endpoint()))
-        .setClusterToken(controlPlane.clusterToken()));
-    storage.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     agent = startAgent();
     Poll.until(DEADLINE, "restarted agent answers for its instance", () ->
         send("POST", "/compute/v1/instances/" + ids.get(2) + "/stop", null).statusCode() == 200);
