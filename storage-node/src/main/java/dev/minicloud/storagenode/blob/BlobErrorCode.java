@@ -1,5 +1,6 @@
 package dev.minicloud.storagenode.blob;
 
+import dev.minicloud.common.error.ApiException;
 import dev.minicloud.common.error.ErrorCode;
 
 /**
@@ -36,5 +37,15 @@ public enum BlobErrorCode implements ErrorCode {
   @Override
   public String defaultMessage() {
     return defaultMessage;
+  }
+
+  /** {@code 404 NoSuchBlob} naming the blob: the one wording for every tier. */
+  static ApiException noSuchBlob(String blobId) {
+    return new ApiException(NO_SUCH_BLOB, "Blob " + blobId + " does not exist.");
+  }
+
+  /** {@code 409 BlobExists} naming the blob: the one wording for every tier. */
+  static ApiException blobExists(String blobId) {
+    return new ApiException(BLOB_EXISTS, "Blob " + blobId + " exists.");
   }
 }

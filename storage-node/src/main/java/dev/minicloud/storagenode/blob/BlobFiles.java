@@ -109,7 +109,7 @@ public final class BlobFiles {
     writing.reserve(blobId);
     if (Files.exists(target)) {
       writing.release(blobId);
-      throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " exists.");
+      throw BlobErrorCode.blobExists(blobId);
     }
     return tmp.resolve(blobId + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
   }
@@ -135,7 +135,7 @@ public final class BlobFiles {
       Path target = pathOf(blobId);
       ensurePrefixDirectory(target.getParent());
       if (Files.exists(target)) { // only when something bypassed beginWrite; never replace a blob
-        throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " exists.");
+        throw BlobErrorCode.blobExists(blobId);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
@@ -164,7 +164,7 @@ public final class BlobFiles {
     try {
       channel = FileChannel.open(pathOf(blobId), StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      throw new ApiException(BlobErrorCode.NO_SUCH_BLOB, "Blob " + blobId + " does not exist.");
+      throw BlobErrorCode.noSuchBlob(blobId);
     }
     try {
       return new OpenBlob.InFile(channel, channel.size());

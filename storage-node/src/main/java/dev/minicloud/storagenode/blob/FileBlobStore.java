@@ -1,6 +1,5 @@
 package dev.minicloud.storagenode.blob;
 
-import dev.minicloud.common.error.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -61,7 +60,7 @@ public final class FileBlobStore implements BlobStore {
     Path temp = files.beginWrite(blobId);
     if (storedElsewhere.test(blobId)) {
       files.abort(blobId, temp);
-      throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " exists.");
+      throw BlobErrorCode.blobExists(blobId);
     }
     return temp;
   }

@@ -83,7 +83,7 @@ public final class SmallBlobStore implements BlobStore {
     try {
       OpenBlob blob = blobs.read(blobId);
       if (blob == null) {
-        return Future.failedFuture(new ApiException(BlobErrorCode.NO_SUCH_BLOB, "Blob " + blobId + " does not exist."));
+        return Future.failedFuture(BlobErrorCode.noSuchBlob(blobId));
       }
       return Future.succeededFuture(blob);
     } catch (RocksDBException | RuntimeException e) {
@@ -150,7 +150,7 @@ public final class SmallBlobStore implements BlobStore {
       return vertx.executeBlocking(() -> {
         try {
           if (blobs.contains(blobId) || storedElsewhere.test(blobId)) {
-            throw new ApiException(BlobErrorCode.BLOB_EXISTS, "Blob " + blobId + " exists.");
+            throw BlobErrorCode.blobExists(blobId);
           }
           blobs.put(blobId, framed, clock.instant());
           return (long) announcedSize;
