@@ -48,6 +48,12 @@ public final class WriteBatch {
         return this;
     }
 
+    /** Adds all of {@code other}'s operations, in their order (they are immutable: shared, not copied). */
+    public WriteBatch addAll(WriteBatch other) {
+        operations.addAll(other.operations);
+        return this;
+    }
+
     /** The operations in the order added (read-only view). */
     public List<Operation> operations() {
         return Collections.unmodifiableList(operations);

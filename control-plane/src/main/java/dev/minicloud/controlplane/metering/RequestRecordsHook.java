@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *       fsynced within {@link UsageJournal#SYNC_INTERVAL}, and the journal thread folds it into the
  *       hourly aggregates moments later);</li>
  *   <li>when the response ends (completely or because the client went away), the bytes actually
- *       sent and any bytes received after the headers are queued (committed within milliseconds).</li>
+ *       sent and any bytes received after the headers are queued as a second journal entry
+ *       (written by the journal thread's next group write, within milliseconds).</li>
  * </ul>
  * Event ids derive from the request id, so nothing here can count a request twice. Only
  * authenticated calls are billed (to the caller's account), and only the billable surfaces: the S3
@@ -128,11 +129,11 @@ public final class RequestRecordsHook implements Handler<RoutingContext> {
       events.add(UsageEvent.of(rc.requestId() + "/out", principal.accountId(), Meters.TRANSFER_OUT, rc.receivedAt(), out));
     }
     if (!events.isEmpty()) {
-      journal.submit(events, batch -> { }).whenComplete((ok, failure) -> {
-        if (failure != null) {
-          LOG.error("{} transfer usage not recorded", rc.requestId(), failure);
-        }
-      });
+      // A second journal entry of this request, queued for the journal thread's next group write
+      // (no read, no marker; the fold counts it once).
+      WriteBatch batch = new WriteBatch();
+      usage.journal(batch, rc.requestId() + "/end", events);
+      journal.log(false, batch);
     }
     if (progress.requestRecorded && rc.surface() == ApiSurface.S3 && status < 300 && changesStorage(ctx.request().method())) {
       storageChanged.accept(principal.accountId());

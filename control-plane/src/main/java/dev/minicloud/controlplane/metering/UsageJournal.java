@@ -110,21 +110,11 @@ public final class UsageJournal implements AutoCloseable {
     if (beforeReturning) {
       logNow(batch);
     } else {
-      submit(List.of(), target -> copy(batch, target)).whenComplete((ok, failure) -> {
+      submit(List.of(), target -> target.addAll(batch)).whenComplete((ok, failure) -> {
         if (failure != null) {
           LOG.error("usage journal: records lost", failure);
         }
       });
-    }
-  }
-
-  private static void copy(WriteBatch from, WriteBatch to) {
-    for (WriteBatch.Operation op : from.operations()) {
-      if (op instanceof WriteBatch.Put put) {
-        to.put(put.table(), put.key(), put.value());
-      } else {
-        to.delete(op.table(), op.key());
-      }
     }
   }
 

@@ -27,8 +27,10 @@ import java.util.Set;
  *   <li>{@code j/<written at, epoch µs, 16 digits>/<journal id>}: a request's usage events as logged
  *       before its response ({@link #journal}), not yet folded into the aggregates: the
  *       write-ahead batch that {@link #foldJournal} replays (compact binary, {@link UsageEventCodec});</li>
- *   <li>{@code e/<hour of the event, 12 digits>/<eventId>}: the event was counted (so a replay,
- *       which carries the same id and time, is ignored); pruned after {@link #MARKER_RETENTION};</li>
+ *   <li>{@code e/<hour of the event, 12 digits>/<eventId>}: the event, recorded directly
+ *       ({@link #record}), was counted (so a replay, which carries the same id and time, is
+ *       ignored); pruned after {@link #MARKER_RETENTION}. Journal entries need no such marker: each
+ *       entry is deleted in the batch that counts it, so it counts exactly once;</li>
  *   <li>{@code h/<accountId>/<hour start, epoch seconds, 12 digits>/<meter>}: the hour's quantity as a
  *       decimal string;</li>
  *   <li>{@code s/<accountId>}: the storage sampler's last sample ({@link StorageSampler});</li>
@@ -37,11 +39,13 @@ import java.util.Set;
  * </ul>
  * The id markers and the aggregates change in one atomic batch, so after a crash an event is either
  * counted and marked, or neither; replaying it then counts it exactly once. Folding a journal entry
- * deletes it in that same batch, so an entry is folded exactly once, also across a crash.
+ * deletes it in that same batch, so an entry is folded exactly once, also across a crash. The unit
+ * of idempotency is the event id for {@link #record} and the entry for {@link #journal} (the
+ * request path logs each request's entries once, under ids derived from its unique request id).
  *
  * <p>Two ways in. {@link #record} reads and updates the aggregates at once (background producers:
- * storage sampler, instance meter, bytes sent after a response). {@link #journal} only adds one put
- * to the caller's batch, with no read and no lock: the request path uses it, and the journal thread
+ * storage sampler, instance meter). {@link #journal} only adds one put to the caller's batch, with
+ * no read and no lock: the request path uses it (before and after the response), and the journal thread
  * folds the entries into the aggregates moments later; every query folds what is pending first, so
  * a reader sees every logged event. Writes of aggregates are serialised here (read-modify-write).
  * Thread-safe.
@@ -112,15 +116,28 @@ public final class UsageStore {
    * log on return (survives a process crash) and fsynced later ({@link MetadataStore#commitUnsynced}).
    */
   public synchronized int record(List<UsageEvent> events, WriteBatch batch, boolean synced) {
+    return count(events, batch, synced, true);
+  }
+
+  /**
+   * Adds events to the aggregates in {@code batch} and commits it. With {@code byId}, an event whose
+   * id was counted before is skipped and a counted one leaves its id marker (a read and a write per
+   * event); the journal's fold does without: an entry is deleted in the batch that counts it, so
+   * its events count exactly once by construction, and the request path leaves no marker to read,
+   * write, keep for 40 days and compact.
+   */
+  private int count(List<UsageEvent> events, WriteBatch batch, boolean synced, boolean byId) {
     Map<String, BigDecimal> aggregates = new HashMap<>();
     Set<String> seen = new HashSet<>();
     int applied = 0;
     for (UsageEvent event : events) {
-      byte[] marker = markerKey(event);
-      if (!seen.add(event.eventId()) || store.get(Table.USAGE, marker).isPresent()) {
-        continue;
+      if (byId) {
+        byte[] marker = markerKey(event);
+        if (!seen.add(event.eventId()) || store.get(Table.USAGE, marker).isPresent()) {
+          continue;
+        }
+        batch.put(Table.USAGE, marker, COUNTED);
       }
-      batch.put(Table.USAGE, marker, COUNTED);
       String key = aggregateKey(event.accountId(), hourOf(event.time()), event.meter());
       BigDecimal current = aggregates.containsKey(key) ? aggregates.get(key)
           : cache.containsKey(key) ? cache.get(key) : read(key).orElse(null);
@@ -219,7 +236,7 @@ public final class UsageStore {
         return folded;
       }
       int deleted = batch.size();
-      record(events, batch, false); // the deletes commit with the counts, atomically
+      count(events, batch, false, false); // the deletes commit with the counts, atomically
       foldedThroughMicros = newest;
       folded += deleted;
       unfolded.add(-deleted);
@@ -234,9 +251,8 @@ public final class UsageStore {
     return Long.parseLong(key.substring(2, 18));
   }
 
-  /** Whether an event (its id, in its hour) has been counted (journal entries are folded first). */
+  /** Whether an event recorded directly (its id, in its hour) has been counted. */
   public boolean counted(UsageEvent event) {
-    foldJournalForQuery();
     return store.get(Table.USAGE, markerKey(event)).isPresent();
   }
 

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The request path's usage journal ({@link UsageStore#journal}) and its fold into the hourly
- * aggregates: exactly once (also across a crash and with replayed ids), in the hour each event
- * happened.
+ * aggregates: each entry exactly once (also across a crash), in the hour each event happened.
  */
 class UsageJournalFoldTest {
 
@@ -107,18 +106,25 @@ class UsageJournalFoldTest {
   }
 
   @Test
-  void aReplayedEventIdIsIgnoredWhicheverWayItArrives() {
+  void aFoldedEntryCountsOnceAndLeavesNoIdMarkerToReadOrKeep() {
     InMemoryMetadataStore store = new InMemoryMetadataStore();
     UsageStore usage = new UsageStore(store);
-    UsageEvent event = request("r1", T0);
-    log(store, usage, "r1", event);
-    log(store, usage, "r1-again", event); // the same id in a second entry, folded in the same pass
-    usage.foldJournal();
-    log(store, usage, "r1-later", event); // and in a later pass
-    usage.foldJournal();
-    usage.record(List.of(event), new WriteBatch()); // and directly
-    assertEquals(BigDecimal.ONE, aggregates(store).get("requests.tier1@2026-12-01T10:00:00Z"));
-    assertTrue(usage.counted(event));
+    log(store, usage, "r1", request("r1", T0));
+    log(store, usage, "r1/end", UsageEvent.of("r1/out", ACCOUNT, Meters.TRANSFER_OUT, T0, 4096));
+    assertEquals(2, usage.foldJournal());
+    assertEquals(0, usage.foldJournal(), "folded entries are gone: a second fold counts nothing again");
+    assertEquals(0, usage.foldJournalFully());
+    assertEquals(Map.of("requests.tier1@2026-12-01T10:00:00Z", BigDecimal.ONE,
+        "transfer.out.bytes@2026-12-01T10:00:00Z", BigDecimal.valueOf(4096)), aggregates(store));
+    long markers = 0;
+    try (var entries = store.scan(Table.USAGE, KeyRange.prefix("e/".getBytes(StandardCharsets.UTF_8)))) {
+      while (entries.hasNext()) {
+        entries.next();
+        markers++;
+      }
+    }
+    assertEquals(0, markers, "the request path's events leave no id markers");
+    assertFalse(usage.counted(request("r1", T0)), "ids of journal events are not remembered");
   }
 
   @Test

@@ -85,14 +85,7 @@ public final class UploadStore {
    * @return the object version the new one replaced
    */
   public Optional<ObjectRecord> complete(UploadRecord upload, ObjectRecord object, List<PartRecord> allParts) {
-    synchronized (objects) {
-      Optional<ObjectRecord> previous = objects.get(upload.bucket(), upload.key());
-      WriteBatch batch = store.newBatch();
-      batch.put(Table.OBJECTS, ObjectIndex.indexKeyOf(upload.bucket(), upload.key()), records.encode(object));
-      removeInto(batch, upload, allParts);
-      store.commit(batch);
-      return previous;
-    }
+    return objects.replace(upload.bucket(), object, batch -> removeInto(batch, upload, allParts));
   }
 
   /** Aborts: the upload and its part records go in one atomic write. */

@@ -6,9 +6,19 @@ import dev.minicloud.controlplane.metadata.JsonRecords;
 import dev.minicloud.controlplane.metadata.KeyRange;
 import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.Table;
+import dev.minicloud.controlplane.metadata.WriteBatch;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The object index: one OBJECTS entry per object, keyed {@code bucket 0x00 key} so that a bucket's
@@ -19,6 +29,7 @@ public final class ObjectIndex {
 
   private final MetadataStore store;
   private final JsonRecords records;
+  private final GroupCommit writes = new GroupCommit();
 
   public ObjectIndex(MetadataStore store) {
     this.store = store;
@@ -31,36 +42,120 @@ public final class ObjectIndex {
 
   /** Stores (replaces) an object version; durable on return. */
   public void put(String bucket, ObjectRecord object) {
-    store.put(Table.OBJECTS, indexKey(bucket, object.key()), records.encode(object));
+    replace(bucket, object);
   }
 
   /**
    * Stores {@code object} and returns the version it replaced, whose bytes the caller releases.
-   * Serialised per index so two concurrent PUTs of one key both see a correct "previous".
+   * Durable on return; two concurrent writes of one key both see a correct "previous".
    */
-  public synchronized Optional<ObjectRecord> replace(String bucket, ObjectRecord object) {
-    Optional<ObjectRecord> previous = get(bucket, object.key());
-    put(bucket, object);
-    return previous;
+  public Optional<ObjectRecord> replace(String bucket, ObjectRecord object) {
+    return replace(bucket, object, batch -> { });
+  }
+
+  /**
+   * As {@link #replace(String, ObjectRecord)}, committing {@code alsoWrite}'s operations in the
+   * same atomic batch (a completed multipart upload's records disappear with it).
+   */
+  public Optional<ObjectRecord> replace(String bucket, ObjectRecord object, Consumer<WriteBatch> alsoWrite) {
+    return writes.apply(new Change(bucket, object.key(), before -> Optional.of(object), alsoWrite)).before;
   }
 
   /** Applies {@code change} to the object if it exists, atomically with respect to other writers. */
-  public synchronized Optional<ObjectRecord> update(String bucket, String key,
-      java.util.function.UnaryOperator<ObjectRecord> change) {
-    Optional<ObjectRecord> updated = get(bucket, key).map(change);
-    updated.ifPresent(o -> put(bucket, o));
-    return updated;
+  public Optional<ObjectRecord> update(String bucket, String key, UnaryOperator<ObjectRecord> change) {
+    return writes.apply(new Change(bucket, key, before -> before.map(change), batch -> { })).after;
   }
 
   /** Deletes the object and returns what was there. */
-  public synchronized Optional<ObjectRecord> remove(String bucket, String key) {
-    Optional<ObjectRecord> previous = get(bucket, key);
-    previous.ifPresent(p -> delete(bucket, key));
-    return previous;
+  public Optional<ObjectRecord> remove(String bucket, String key) {
+    return writes.apply(new Change(bucket, key, before -> Optional.empty(), batch -> { })).before;
   }
 
   public void delete(String bucket, String key) {
-    store.delete(Table.OBJECTS, indexKey(bucket, key));
+    remove(bucket, key);
+  }
+
+  /** One write of one object: the version after it, given the one before (empty: none, or delete). */
+  private static final class Change {
+    final String bucket;
+    final String key;
+    final Function<Optional<ObjectRecord>, Optional<ObjectRecord>> next;
+    final Consumer<WriteBatch> alsoWrite;
+    Optional<ObjectRecord> before = Optional.empty();
+    Optional<ObjectRecord> after = Optional.empty();
+    RuntimeException failure;
+    boolean done;
+
+    Change(String bucket, String key, Function<Optional<ObjectRecord>, Optional<ObjectRecord>> next,
+        Consumer<WriteBatch> alsoWrite) {
+      this.bucket = bucket;
+      this.key = key;
+      this.next = next;
+      this.alsoWrite = alsoWrite;
+    }
+  }
+
+  /**
+   * Group commit of the index's writes. Every write is a read-modify-write of one key (the caller
+   * needs the version it replaced), so writes are serialised; but one at a time, each waiting for
+   * its own fsync under the lock, capped PUTs at one per fsync. Here a writer queues its change and
+   * takes the lock; whoever holds it applies everything queued by then, in order (a later change of
+   * the same key sees the earlier one), as one synced batch: the writers that queued during the
+   * previous fsync share the next one. Called on worker threads (it blocks).
+   */
+  private final class GroupCommit {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Change> queued = new ConcurrentLinkedQueue<>();
+
+    Change apply(Change change) {
+      queued.add(change);
+      lock.lock();
+      try {
+        if (!change.done) {
+          commitQueued();
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (change.failure != null) {
+        throw change.failure;
+      }
+      return change;
+    }
+
+    private void commitQueued() {
+      List<Change> group = new ArrayList<>();
+      for (Change c = queued.poll(); c != null; c = queued.poll()) {
+        group.add(c);
+      }
+      Map<String, Optional<ObjectRecord>> written = new HashMap<>(); // this group's, by index key
+      WriteBatch batch = new WriteBatch();
+      for (Change c : group) {
+        byte[] indexKey = indexKey(c.bucket, c.key);
+        String id = new String(indexKey, StandardCharsets.ISO_8859_1);
+        try {
+          c.before = written.containsKey(id) ? written.get(id) : get(c.bucket, c.key);
+          c.after = c.next.apply(c.before);
+          WriteBatch own = new WriteBatch();
+          if (c.after.isPresent()) {
+            own.put(Table.OBJECTS, indexKey, records.encode(c.after.get()));
+          } else if (c.before.isPresent()) {
+            own.delete(Table.OBJECTS, indexKey);
+          }
+          c.alsoWrite.accept(own);
+          batch.addAll(own);
+          written.put(id, c.after);
+        } catch (RuntimeException e) {
+          c.failure = e; // this change only: the others go ahead
+        }
+      }
+      try {
+        store.commit(batch);
+      } catch (RuntimeException e) {
+        group.stream().filter(c -> c.failure == null).forEach(c -> c.failure = e);
+      }
+      group.forEach(c -> c.done = true);
+    }
   }
 
   public boolean isEmpty(String bucket) {
@@ -119,11 +214,6 @@ public final class ObjectIndex {
   static byte[] bucketPrefix(String bucket) {
     byte[] b = bucket.getBytes(StandardCharsets.UTF_8);
     return Arrays.copyOf(b, b.length + 1); // trailing 0x00 separator
-  }
-
-  /** The OBJECTS table key of an object (for atomic batches that include an object write). */
-  public static byte[] indexKeyOf(String bucket, String key) {
-    return indexKey(bucket, key);
   }
 
   static byte[] indexKey(String bucket, String key) {
