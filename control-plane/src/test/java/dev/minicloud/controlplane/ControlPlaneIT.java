@@ -205,14 +205,15 @@ class ControlPlaneIT {
   }
 
   @Test
-  void metricsExposeHttpTimingsByRouteAndNodeCounts() throws Exception {
+  void metricsExposeRequestTimingsByApiActionAndStatusAndNodeCounts() throws Exception {
     heartbeat("sn-metrics", "storage", controlPlane.clusterToken().value());
     plain("GET", "/health/live", Map.of(), null);
     HttpResponse<String> metrics = plain("GET", "/metrics", Map.of(), null);
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.body().contains("minicloud_nodes{kind=\"storage\",state=\"up\"}"), "node gauge");
-    assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("vertx_http_server_response_time_seconds")
-        && l.contains("route=\"/health/live\"") && l.contains("code=\"200\"")), "HTTP timings by route and status");
+    assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("minicloud_api_requests_seconds_count")
+        && l.contains("api=\"probe\"") && l.contains("status=\"200\"")), "request timings by API and status");
+    assertFalse(metrics.body().contains("vertx_http_server_"), "requests are timed once, not again by Vert.x");
     assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics");
   }
 

@@ -14,9 +14,9 @@ import org.rocksdb.RocksDBException;
 /**
  * {@link BlobStore} for small blobs of a known size, in {@link SmallBlobs} (RocksDB). An upload
  * collects its bytes in memory, in one array of exactly the announced size, so it can never hold
- * more than {@link #MAX_BYTES}; its commit is then ONE worker task: check that the id is free in
- * every tier, and put with a synced WAL write. The file tier needs three or four worker hand-offs
- * and two fsyncs per blob instead.
+ * more than {@link #MAX_BYTES}; its commit then joins {@link SmallBlobs#putIfAbsent}'s group commit
+ * (check that the id is free in every tier, then one synced WAL write for the whole group), with no
+ * worker hand-off. The file tier needs three or four worker hand-offs and two fsyncs per blob instead.
  *
  * <p>The id is reserved when the upload is created (in memory, on the calling thread), but whether
  * a blob of that id exists is only checked at the commit, to save a worker hand-off per PUT: a
@@ -147,17 +147,15 @@ public final class SmallBlobStore implements BlobStore {
         reservations.release(blobId);
         return Future.failedFuture(incomplete());
       }
-      return vertx.executeBlocking(() -> {
-        try {
-          if (blobs.contains(blobId) || storedElsewhere.test(blobId)) {
-            throw BlobErrorCode.blobExists(blobId);
-          }
-          blobs.put(blobId, framed, clock.instant());
-          return (long) announcedSize;
-        } finally {
-          reservations.release(blobId);
-        }
-      }, false);
+      try {
+        return Future.fromCompletionStage(blobs.putIfAbsent(blobId, framed, clock.instant(), storedElsewhere),
+                vertx.getOrCreateContext())
+            .<Long>map(stored -> (long) announcedSize)
+            .onComplete(done -> reservations.release(blobId));
+      } catch (RuntimeException e) { // the store is closed
+        reservations.release(blobId);
+        return Future.failedFuture(e);
+      }
     }
 
     @Override

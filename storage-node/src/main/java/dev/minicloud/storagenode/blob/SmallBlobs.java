@@ -1,5 +1,6 @@
 package dev.minicloud.storagenode.blob;
 
+import dev.minicloud.common.concurrent.GroupCommitter;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,11 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.AbstractNativeReference;
 import org.rocksdb.BlockBasedTableConfig;
@@ -34,12 +39,13 @@ import org.rocksdb.WriteOptions;
  * value = 8-byte big-endian epoch millis of the commit (the listing's modifiedAt), then the bytes
  * </pre>
  *
- * A blob is written by one {@link #put} with {@code sync=true}: it becomes visible and durable (the
- * write-ahead log fsynced) at once, and a crash leaves it whole or absent. Concurrent synced puts
- * share one WAL fsync (RocksDB's group commit): that is why small blobs live here rather than in
- * files, where each one costs two fsyncs and a rename.
+ * A blob is written with {@code sync=true}: it becomes visible and durable (the write-ahead log
+ * fsynced) at once, and a crash leaves it whole or absent. Concurrent puts share one WAL fsync
+ * ({@link #putIfAbsent}'s group commit, on a thread of its own): that is why small blobs live here
+ * rather than in files, where each one costs two fsyncs and a rename.
  *
- * <p>Everything blocks; callers run it on worker threads. Thread-safe: operations run under a shared
+ * <p>Everything else blocks; callers run it on worker threads (or, for a point read, on the event
+ * loop: microseconds). Thread-safe: operations run under a shared
  * lock and {@link #close} takes it exclusively, so no native object is used while or after it is
  * freed (a write still running when the node stops finishes first; later calls fail).
  */
@@ -69,6 +75,9 @@ public final class SmallBlobs implements AutoCloseable {
   private final WriteOptions unsyncedWrites;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed; // guarded by lock
+  private final GroupCommitter<PendingPut> committer;
+  /** Most puts written as one batch (at most 128 KiB each). */
+  private static final int MAX_GROUP = 64;
 
   private SmallBlobs(Path dir, Deque<AbstractNativeReference> natives, RocksDB db, WriteOptions syncedWrites,
       WriteOptions unsyncedWrites) {
@@ -77,6 +86,7 @@ public final class SmallBlobs implements AutoCloseable {
     this.db = db;
     this.syncedWrites = syncedWrites;
     this.unsyncedWrites = unsyncedWrites;
+    this.committer = new GroupCommitter<>("small-blobs-commit", MAX_GROUP, this::commit);
   }
 
   /**
@@ -152,6 +162,57 @@ public final class SmallBlobs implements AutoCloseable {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** One put queued for {@link #putIfAbsent}'s group commit. */
+  private record PendingPut(String blobId, byte[] framed, Instant modifiedAt, Predicate<String> takenElsewhere,
+      CompletableFuture<Void> done) {}
+
+  /**
+   * Stores a blob durably unless its id is taken (here, by an earlier put of the same group, or
+   * where {@code takenElsewhere} says: checked on the committing thread, it may block), without
+   * blocking the caller: the put joins the next group commit, one synced write for every put queued
+   * while the previous one was being written. Completes, on the committing thread, once durable, or
+   * with {@link BlobErrorCode#blobExists} or the store's failure.
+   *
+   * @param framed {@link #HEADER_BYTES} reserved at the front (filled here), then the blob's bytes
+   */
+  public CompletableFuture<Void> putIfAbsent(String blobId, byte[] framed, Instant modifiedAt,
+      Predicate<String> takenElsewhere) {
+    if (framed.length < HEADER_BYTES) {
+      throw new IllegalArgumentException("no room for the header");
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    committer.submit(new PendingPut(BlobIds.requireValid(blobId), framed, modifiedAt, takenElsewhere, done));
+    return done;
+  }
+
+  private void commit(List<PendingPut> group) {
+    List<PendingPut> accepted = new ArrayList<>(group.size());
+    Set<String> ids = new HashSet<>();
+    lock.readLock().lock();
+    try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch()) {
+      requireOpen();
+      for (PendingPut put : group) {
+        byte[] key = key(put.blobId());
+        if (!ids.add(put.blobId()) || db.keyExists(key) || put.takenElsewhere().test(put.blobId())) {
+          put.done().completeExceptionally(BlobErrorCode.blobExists(put.blobId()));
+          continue;
+        }
+        ByteBuffer.wrap(put.framed()).putLong(0, put.modifiedAt().toEpochMilli());
+        batch.put(key, put.framed());
+        accepted.add(put);
+      }
+      if (!accepted.isEmpty()) {
+        db.write(syncedWrites, batch);
+      }
+    } catch (RocksDBException | RuntimeException e) {
+      group.forEach(put -> put.done().completeExceptionally(e)); // no-op for those already refused
+      return;
+    } finally {
+      lock.readLock().unlock();
+    }
+    accepted.forEach(put -> put.done().complete(null));
   }
 
   /** The blob's bytes, or null when it is not stored here. */
@@ -231,9 +292,13 @@ public final class SmallBlobs implements AutoCloseable {
     return new BlobPage(page, null);
   }
 
-  /** Closes the database (its synced writes are all in the WAL already). Idempotent. */
+  /**
+   * Commits the puts queued so far, then closes the database (its synced writes are all in the WAL
+   * already). Idempotent.
+   */
   @Override
   public void close() {
+    committer.close();
     lock.writeLock().lock();
     try {
       if (closed) {

@@ -123,6 +123,45 @@ class SmallBlobsTest {
   }
 
   @Test
+  void concurrentPutsAreGroupCommittedAndATakenIdIsRefusedWhereverItIsTaken() throws Exception {
+    blobs.put("taken-here", framed("old"), T0);
+    List<java.util.concurrent.CompletableFuture<Void>> puts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      puts.add(blobs.putIfAbsent(String.format("blob-%04d", i), framed("v" + i), T0, id -> false));
+    }
+    var twice = blobs.putIfAbsent("blob-0000", framed("again"), T0, id -> false);
+    var here = blobs.putIfAbsent("taken-here", framed("new"), T0, id -> false);
+    var elsewhere = blobs.putIfAbsent("in-a-file", framed("x"), T0, id -> id.equals("in-a-file"));
+    for (var put : puts) {
+      put.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    for (var refused : List.of(twice, here, elsewhere)) {
+      var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> refused.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(BlobErrorCode.BLOB_EXISTS, ((ApiException) e.getCause()).errorCode());
+    }
+    assertEquals("v0", content(blobs.read("blob-0000")), "the first put of an id wins");
+    assertEquals("v199", content(blobs.read("blob-0199")));
+    assertEquals("old", content(blobs.read("taken-here")));
+    assertNull(blobs.read("in-a-file"));
+    assertEquals(201, blobs.list(null, 1000).blobs().size());
+  }
+
+  @Test
+  void putsQueuedBeforeCloseAreDurableAndLaterOnesAreRefused() throws Exception {
+    List<java.util.concurrent.CompletableFuture<Void>> puts = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      puts.add(blobs.putIfAbsent(String.format("blob-%04d", i), framed("v" + i), T0, id -> false));
+    }
+    blobs.close();
+    for (var put : puts) {
+      assertTrue(put.isDone() && !put.isCompletedExceptionally(), "committed before the database closed");
+    }
+    assertThrows(IllegalStateException.class, () -> blobs.putIfAbsent("blob-late", framed("x"), T0, id -> false));
+    blobs = SmallBlobs.open(dir.resolve("small-blobs"));
+    assertEquals(50, blobs.list(null, 1000).blobs().size());
+  }
+
+  @Test
   void aSecondOpenOfTheSameDirectoryFailsAndLeaksNothing() {
     assertThrows(RocksDBException.class, () -> SmallBlobs.open(dir.resolve("small-blobs")), "RocksDB's LOCK file");
   }

@@ -1,5 +1,6 @@
 package dev.minicloud.controlplane.storage.object;
 
+import dev.minicloud.common.concurrent.GroupCommitter;
 import dev.minicloud.controlplane.metadata.CloseableIterator;
 import dev.minicloud.controlplane.metadata.Entry;
 import dev.minicloud.controlplane.metadata.JsonRecords;
@@ -14,8 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -25,11 +26,14 @@ import java.util.function.UnaryOperator;
  * objects are one contiguous range in key order and ListObjects is a range scan. Keys are bytes
  * (UTF-8), never paths.
  */
-public final class ObjectIndex {
+public final class ObjectIndex implements AutoCloseable {
 
   private final MetadataStore store;
   private final JsonRecords records;
-  private final GroupCommit writes = new GroupCommit();
+  /** Most writes committed as one batch. */
+  private static final int MAX_GROUP = 256;
+  private GroupCommitter<Change> committer; // guarded by this
+  private boolean closed; // guarded by this
 
   public ObjectIndex(MetadataStore store) {
     this.store = store;
@@ -40,39 +44,93 @@ public final class ObjectIndex {
     return store.get(Table.OBJECTS, indexKey(bucket, key)).map(v -> records.decode(Table.OBJECTS, v, ObjectRecord.class));
   }
 
-  /** Stores (replaces) an object version; durable on return. */
+  /** Stores (replaces) an object version; durable on return. Blocking. */
   public void put(String bucket, ObjectRecord object) {
     replace(bucket, object);
   }
 
   /**
    * Stores {@code object} and returns the version it replaced, whose bytes the caller releases.
-   * Durable on return; two concurrent writes of one key both see a correct "previous".
+   * Durable on return; two concurrent writes of one key both see a correct "previous". Blocking.
    */
   public Optional<ObjectRecord> replace(String bucket, ObjectRecord object) {
-    return replace(bucket, object, batch -> { });
+    return await(replaceAsync(bucket, object, batch -> { }));
   }
 
   /**
    * As {@link #replace(String, ObjectRecord)}, committing {@code alsoWrite}'s operations in the
-   * same atomic batch (a completed multipart upload's records disappear with it).
+   * same atomic batch (a completed multipart upload's records disappear with it). Blocking.
    */
   public Optional<ObjectRecord> replace(String bucket, ObjectRecord object, Consumer<WriteBatch> alsoWrite) {
-    return writes.apply(new Change(bucket, object.key(), before -> Optional.of(object), alsoWrite)).before;
+    return await(replaceAsync(bucket, object, alsoWrite));
   }
 
-  /** Applies {@code change} to the object if it exists, atomically with respect to other writers. */
+  /**
+   * As {@link #replace(String, ObjectRecord)} without blocking: completes, on the committing
+   * thread, once the write is durable (for callers on an event loop).
+   */
+  public CompletableFuture<Optional<ObjectRecord>> replaceAsync(String bucket, ObjectRecord object) {
+    return replaceAsync(bucket, object, batch -> { });
+  }
+
+  private CompletableFuture<Optional<ObjectRecord>> replaceAsync(String bucket, ObjectRecord object,
+      Consumer<WriteBatch> alsoWrite) {
+    Change change = new Change(bucket, object.key(), before -> Optional.of(object), alsoWrite);
+    writes().submit(change);
+    return change.done.thenApply(c -> c.before);
+  }
+
+  /** Applies {@code change} to the object if it exists, atomically with respect to other writers. Blocking. */
   public Optional<ObjectRecord> update(String bucket, String key, UnaryOperator<ObjectRecord> change) {
-    return writes.apply(new Change(bucket, key, before -> before.map(change), batch -> { })).after;
+    Change c = new Change(bucket, key, before -> before.map(change), batch -> { });
+    writes().submit(c);
+    return await(c.done.thenApply(done -> done.after));
   }
 
-  /** Deletes the object and returns what was there. */
+  /** Deletes the object and returns what was there. Blocking. */
   public Optional<ObjectRecord> remove(String bucket, String key) {
-    return writes.apply(new Change(bucket, key, before -> Optional.empty(), batch -> { })).before;
+    Change c = new Change(bucket, key, before -> Optional.empty(), batch -> { });
+    writes().submit(c);
+    return await(c.done.thenApply(done -> done.before));
   }
 
   public void delete(String bucket, String key) {
     remove(bucket, key);
+  }
+
+  /** Stops the committing thread once what was submitted is committed (before the store closes). */
+  @Override
+  public void close() {
+    GroupCommitter<Change> started;
+    synchronized (this) {
+      started = committer;
+      closed = true;
+    }
+    if (started != null) {
+      started.close();
+    }
+  }
+
+  /** The committer, started by the first write (an index only read from has no thread). */
+  private synchronized GroupCommitter<Change> writes() {
+    if (closed) {
+      throw new IllegalStateException("object index closed");
+    }
+    if (committer == null) {
+      committer = new GroupCommitter<>("object-index-commit", MAX_GROUP, this::commit);
+    }
+    return committer;
+  }
+
+  private static <T> T await(CompletableFuture<T> result) {
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** One write of one object: the version after it, given the one before (empty: none, or delete). */
@@ -81,10 +139,10 @@ public final class ObjectIndex {
     final String key;
     final Function<Optional<ObjectRecord>, Optional<ObjectRecord>> next;
     final Consumer<WriteBatch> alsoWrite;
+    final CompletableFuture<Change> done = new CompletableFuture<>();
     Optional<ObjectRecord> before = Optional.empty();
     Optional<ObjectRecord> after = Optional.empty();
     RuntimeException failure;
-    boolean done;
 
     Change(String bucket, String key, Function<Optional<ObjectRecord>, Optional<ObjectRecord>> next,
         Consumer<WriteBatch> alsoWrite) {
@@ -96,65 +154,45 @@ public final class ObjectIndex {
   }
 
   /**
-   * Group commit of the index's writes. Every write is a read-modify-write of one key (the caller
-   * needs the version it replaced), so writes are serialised; but one at a time, each waiting for
-   * its own fsync under the lock, capped PUTs at one per fsync. Here a writer queues its change and
-   * takes the lock; whoever holds it applies everything queued by then, in order (a later change of
-   * the same key sees the earlier one), as one synced batch: the writers that queued during the
-   * previous fsync share the next one. Called on worker threads (it blocks).
+   * Commits one group on the committing thread. Every write is a read-modify-write of one key (the
+   * caller needs the version it replaced), so writes are applied one after the other, in order (a
+   * later change of a key sees the earlier one of the same group), and all of them go to disk as
+   * one synced batch: the writes queued during the previous fsync share the next. One at a time,
+   * each waiting for its own fsync under a lock, capped PUTs at one per fsync.
    */
-  private final class GroupCommit {
-    private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Change> queued = new ConcurrentLinkedQueue<>();
-
-    Change apply(Change change) {
-      queued.add(change);
-      lock.lock();
+  private void commit(List<Change> group) {
+    Map<String, Optional<ObjectRecord>> written = new HashMap<>(); // this group's, by index key
+    WriteBatch batch = new WriteBatch();
+    for (Change c : group) {
+      byte[] indexKey = indexKey(c.bucket, c.key);
+      String id = new String(indexKey, StandardCharsets.ISO_8859_1);
       try {
-        if (!change.done) {
-          commitQueued();
+        c.before = written.containsKey(id) ? written.get(id) : get(c.bucket, c.key);
+        c.after = c.next.apply(c.before);
+        WriteBatch own = new WriteBatch();
+        if (c.after.isPresent()) {
+          own.put(Table.OBJECTS, indexKey, records.encode(c.after.get()));
+        } else if (c.before.isPresent()) {
+          own.delete(Table.OBJECTS, indexKey);
         }
-      } finally {
-        lock.unlock();
-      }
-      if (change.failure != null) {
-        throw change.failure;
-      }
-      return change;
-    }
-
-    private void commitQueued() {
-      List<Change> group = new ArrayList<>();
-      for (Change c = queued.poll(); c != null; c = queued.poll()) {
-        group.add(c);
-      }
-      Map<String, Optional<ObjectRecord>> written = new HashMap<>(); // this group's, by index key
-      WriteBatch batch = new WriteBatch();
-      for (Change c : group) {
-        byte[] indexKey = indexKey(c.bucket, c.key);
-        String id = new String(indexKey, StandardCharsets.ISO_8859_1);
-        try {
-          c.before = written.containsKey(id) ? written.get(id) : get(c.bucket, c.key);
-          c.after = c.next.apply(c.before);
-          WriteBatch own = new WriteBatch();
-          if (c.after.isPresent()) {
-            own.put(Table.OBJECTS, indexKey, records.encode(c.after.get()));
-          } else if (c.before.isPresent()) {
-            own.delete(Table.OBJECTS, indexKey);
-          }
-          c.alsoWrite.accept(own);
-          batch.addAll(own);
-          written.put(id, c.after);
-        } catch (RuntimeException e) {
-          c.failure = e; // this change only: the others go ahead
-        }
-      }
-      try {
-        store.commit(batch);
+        c.alsoWrite.accept(own);
+        batch.addAll(own);
+        written.put(id, c.after);
       } catch (RuntimeException e) {
-        group.stream().filter(c -> c.failure == null).forEach(c -> c.failure = e);
+        c.failure = e; // this change only: the others go ahead
       }
-      group.forEach(c -> c.done = true);
+    }
+    try {
+      store.commit(batch);
+    } catch (RuntimeException e) {
+      group.stream().filter(c -> c.failure == null).forEach(c -> c.failure = e);
+    }
+    for (Change c : group) {
+      if (c.failure != null) {
+        c.done.completeExceptionally(c.failure);
+      } else {
+        c.done.complete(c);
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import dev.minicloud.controlplane.storage.blob.BlobUpload;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import dev.minicloud.controlplane.storage.bucket.BucketPolicyHandlers;
 import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class PutObjectHandler implements S3Handler {
           ObjectRecord object = new ObjectRecord(call.key(), segment.size(), verified.etag(), clock.instant(),
               headers, userMetadata, verified.checksums(), verified.checksums().isEmpty() ? null : "FULL_OBJECT",
               tags, List.of(segment), List.of(), acl, upload.encryption());
-          return vertx.executeBlocking(() -> objects.replace(call.bucket(), object), false)
+          return Future.fromCompletionStage(objects.replaceAsync(call.bucket(), object), vertx.getOrCreateContext())
               .onSuccess(previous -> previous.ifPresent(old -> old.segments().forEach(blobs::delete)))
               .onFailure(e -> blobs.delete(segment))
               .map(previous -> object);
