@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -146,21 +147,22 @@ public final class SmallBlobs implements AutoCloseable {
   }
 
   /**
-   * Stores a blob, durably (synced WAL) before returning. The caller makes sure the id is new.
+   * Stores a blob through the group commit and waits until it is durable: {@link #putIfAbsent}
+   * for callers that may block; a taken id fails with {@link BlobErrorCode#blobExists}.
    *
    * @param framed {@link #HEADER_BYTES} reserved at the front (filled here), then the blob's bytes
    */
   public void put(String blobId, byte[] framed, Instant modifiedAt) throws RocksDBException {
-    if (framed.length < HEADER_BYTES) {
-      throw new IllegalArgumentException("no room for the header");
-    }
-    ByteBuffer.wrap(framed).putLong(0, modifiedAt.toEpochMilli());
-    lock.readLock().lock();
     try {
-      requireOpen();
-      db.put(syncedWrites, key(blobId), framed);
-    } finally {
-      lock.readLock().unlock();
+      putIfAbsent(blobId, framed, modifiedAt, id -> false).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RocksDBException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
     }
   }
 

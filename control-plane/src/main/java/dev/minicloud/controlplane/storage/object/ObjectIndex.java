@@ -75,27 +75,24 @@ public final class ObjectIndex implements AutoCloseable {
 
   private CompletableFuture<Optional<ObjectRecord>> replaceAsync(String bucket, ObjectRecord object,
       Consumer<WriteBatch> alsoWrite) {
-    Change change = new Change(bucket, object.key(), before -> Optional.of(object), alsoWrite);
-    writes().submit(change);
-    return change.done.thenApply(c -> c.before);
+    return write(bucket, object.key(), before -> Optional.of(object), alsoWrite).thenApply(c -> c.before);
   }
 
   /** Applies {@code change} to the object if it exists, atomically with respect to other writers. Blocking. */
   public Optional<ObjectRecord> update(String bucket, String key, UnaryOperator<ObjectRecord> change) {
-    Change c = new Change(bucket, key, before -> before.map(change), batch -> { });
-    writes().submit(c);
-    return await(c.done.thenApply(done -> done.after));
+    return await(write(bucket, key, before -> before.map(change), batch -> { }).thenApply(c -> c.after));
   }
 
   /** Deletes the object and returns what was there. Blocking. */
   public Optional<ObjectRecord> remove(String bucket, String key) {
-    Change c = new Change(bucket, key, before -> Optional.empty(), batch -> { });
-    writes().submit(c);
-    return await(c.done.thenApply(done -> done.before));
+    return await(write(bucket, key, before -> Optional.empty(), batch -> { }).thenApply(c -> c.before));
   }
 
-  public void delete(String bucket, String key) {
-    remove(bucket, key);
+  private CompletableFuture<Change> write(String bucket, String key,
+      Function<Optional<ObjectRecord>, Optional<ObjectRecord>> next, Consumer<WriteBatch> alsoWrite) {
+    Change change = new Change(bucket, key, next, alsoWrite);
+    writes().submit(change);
+    return change.done;
   }
 
   /** Stops the committing thread once what was submitted is committed (before the store closes). */
@@ -142,7 +139,6 @@ public final class ObjectIndex implements AutoCloseable {
     final CompletableFuture<Change> done = new CompletableFuture<>();
     Optional<ObjectRecord> before = Optional.empty();
     Optional<ObjectRecord> after = Optional.empty();
-    RuntimeException failure;
 
     Change(String bucket, String key, Function<Optional<ObjectRecord>, Optional<ObjectRecord>> next,
         Consumer<WriteBatch> alsoWrite) {
@@ -162,6 +158,7 @@ public final class ObjectIndex implements AutoCloseable {
    */
   private void commit(List<Change> group) {
     Map<String, Optional<ObjectRecord>> written = new HashMap<>(); // this group's, by index key
+    List<Change> applied = new ArrayList<>(group.size());
     WriteBatch batch = new WriteBatch();
     for (Change c : group) {
       byte[] indexKey = indexKey(c.bucket, c.key);
@@ -178,22 +175,18 @@ public final class ObjectIndex implements AutoCloseable {
         c.alsoWrite.accept(own);
         batch.addAll(own);
         written.put(id, c.after);
+        applied.add(c);
       } catch (RuntimeException e) {
-        c.failure = e; // this change only: the others go ahead
+        c.done.completeExceptionally(e); // this change only: the others go ahead
       }
     }
     try {
       store.commit(batch);
     } catch (RuntimeException e) {
-      group.stream().filter(c -> c.failure == null).forEach(c -> c.failure = e);
+      applied.forEach(c -> c.done.completeExceptionally(e));
+      return;
     }
-    for (Change c : group) {
-      if (c.failure != null) {
-        c.done.completeExceptionally(c.failure);
-      } else {
-        c.done.complete(c);
-      }
-    }
+    applied.forEach(c -> c.done.complete(c));
   }
 
   public boolean isEmpty(String bucket) {
