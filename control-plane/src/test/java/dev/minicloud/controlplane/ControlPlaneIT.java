@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -142,6 +143,13 @@ class ControlPlaneIT {
     assertEquals(400, badKind.statusCode());
     HttpResponse<String> badId = heartbeat("..%2F..", "storage", token);
     assertEquals(400, badId.statusCode());
+    for (String socket : List.of("relative/node.sock", "/" + "s".repeat(107), "/tmp/a\\u0000b")) {
+      HttpResponse<String> badSocket = plain("PUT", "/internal/v1/nodes/sn-z",
+          Map.of(ClusterToken.HEADER, token, "content-type", "application/json"),
+          "{\"kind\":\"storage\",\"endpoint\":\"http://127.0.0.1:1\",\"socket\":\"" + socket + "\"}");
+      assertEquals(400, badSocket.statusCode(), socket);
+      assertEquals("ValidationError", json(badSocket).at("/error/code").asText(), badSocket.body());
+    }
   }
 
   @Test

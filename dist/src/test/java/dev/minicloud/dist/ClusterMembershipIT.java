@@ -1,6 +1,7 @@
 package dev.minicloud.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.minicloud.common.json.Json;
@@ -52,6 +53,8 @@ class ClusterMembershipIT {
         awaitState(admin, storageId, "up");
         awaitState(admin, computeId, "up");
         assertEquals("storage", node(admin, storageId).get("kind").asText());
+        // Same host: the node offers its Unix socket, which the control plane then uses for blobs.
+        assertEquals(snData.resolve("node.sock").toAbsolutePath().toString(), node(admin, storageId).get("socket").asText());
         assertEquals("compute", node(admin, computeId).get("kind").asText());
 
         storage.kill();
@@ -63,6 +66,7 @@ class ClusterMembershipIT {
         compute = DistProcess.start("compute-agent (restarted)", computeArgs);
         awaitState(admin, storageId, "up");
         awaitState(admin, computeId, "up");
+        assertTrue(Files.exists(snData.resolve("node.sock")), "the socket a SIGKILL left behind is replaced");
       } finally {
         storage.close();
         compute.close();

@@ -8,11 +8,14 @@ import dev.minicloud.storagenode.blob.BlobFiles;
 import dev.minicloud.storagenode.blob.SmallBlobs;
 import dev.minicloud.storagenode.blob.TieredBlobStore;
 import dev.minicloud.storagenode.http.StorageNodeRouter;
+import dev.minicloud.storagenode.http.UnixSocketListener;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,6 +49,7 @@ public final class StorageNode {
 
   private static final Logger LOG = LoggerFactory.getLogger(StorageNode.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final String SOCKET_FILE = "node.sock";
 
   private final Vertx vertx;
   private final boolean ownsVertx;
@@ -56,6 +61,7 @@ public final class StorageNode {
 
   private volatile NodeIdentity identity;
   private volatile HttpServer server;
+  private volatile HttpServer socketServer;
   private volatile NodeRegistration registration;
   private volatile Instant startedAt;
   private volatile DiskCapacity capacity;
@@ -81,7 +87,8 @@ public final class StorageNode {
     this.options.validate();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ownsVertx = vertx == null;
-    this.vertx = ownsVertx ? Vertx.vertx() : vertx;
+    // Netty's native transport when present (for the Unix socket and fewer copies), else Java NIO.
+    this.vertx = ownsVertx ? Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)) : vertx;
   }
 
   /**
@@ -106,19 +113,31 @@ public final class StorageNode {
           startedAt = clock.instant();
           return id;
         })
-        .compose(id -> vertx.createHttpServer(new HttpServerOptions()
-                .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: see ControlPlane
-                .setMaxChunkSize(64 * 1024) // blob bodies in 64 KiB chunks rather than Netty's 8 KiB
-                .setHost(options.getBindAddress())
-                .setPort(options.getPort())
-                .setIdleTimeout((int) options.getIdleTimeout().toMillis())
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
-            .requestHandler(StorageNodeRouter.create(vertx, options.getClusterToken(), this::info,
-                TieredBlobStore.create(vertx, blobFiles, smallBlobs, clock)))
-            .listen())
+        .compose(id -> {
+          HttpServerOptions serverOptions = new HttpServerOptions()
+              .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: see ControlPlane
+              .setMaxChunkSize(64 * 1024) // blob bodies in 64 KiB chunks rather than Netty's 8 KiB
+              .setHost(options.getBindAddress())
+              .setPort(options.getPort())
+              .setIdleTimeout((int) options.getIdleTimeout().toMillis())
+              .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+          Router router = StorageNodeRouter.create(vertx, options.getClusterToken(), this::info,
+              TieredBlobStore.create(vertx, blobFiles, smallBlobs, clock));
+          return vertx.createHttpServer(serverOptions).requestHandler(router).listen()
+              .compose(listening -> {
+                server = listening;
+                return options.isUnixSocket()
+                    ? UnixSocketListener.listen(vertx, serverOptions, router, socketFile())
+                    : Future.<HttpServer>succeededFuture();
+              })
+              .map(local -> {
+                socketServer = local;
+                return id;
+              });
+        })
         .compose(listening -> {
-          server = listening;
-          LOG.info("Storage node {} listening at {} (data in {})", identity.nodeId(), endpoint(), dataDir);
+          LOG.info("Storage node {} listening at {}{} (data in {})", identity.nodeId(), endpoint(),
+              socketServer == null ? "" : " and on " + socketFile(), dataDir);
           return options.getControlPlaneUrl() == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
             register();
             return null;
@@ -141,6 +160,7 @@ public final class StorageNode {
         .nodeId(identity.nodeId())
         .kind(NodeKind.STORAGE)
         .endpoint(endpoint())
+        .socket(socketServer == null ? null : socketFile().toString())
         .capacity(capacity)
         .heartbeatInterval(options.getHeartbeatInterval())
         .trustedCertificate(options.getControlPlaneCertificate())
@@ -175,6 +195,10 @@ public final class StorageNode {
         reg.close();
       }
       HttpServer listening = server;
+      HttpServer local = socketServer;
+      if (local != null) {
+        awaitVertx(UnixSocketListener.close(local, socketFile()));
+      }
       if (ownsVertx) {
         awaitVertx(vertx.close());
       } else if (listening != null) {
@@ -224,6 +248,18 @@ public final class StorageNode {
       host = "[" + host + "]";
     }
     return "http://" + host + ":" + port();
+  }
+
+  /**
+   * The Unix socket the internal API also listens on ({@code <dataDir>/node.sock}), for a control
+   * plane on this host; empty when the node serves TCP only.
+   */
+  public Optional<Path> unixSocket() {
+    return socketServer == null ? Optional.empty() : Optional.of(socketFile());
+  }
+
+  private Path socketFile() {
+    return options.getDataDir().resolve(SOCKET_FILE).toAbsolutePath();
   }
 
   /** This node's persistent id ({@code sn-} + 12 hex digits). */

@@ -35,6 +35,12 @@ public final class StorageNodeOptions {
    */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
+  /**
+   * Whether the internal API also listens on a Unix socket, {@code <dataDir>/node.sock}, which a
+   * control plane on the same host uses instead of TCP (same API and token, less kernel work).
+   */
+  public static final boolean DEFAULT_UNIX_SOCKET = true;
+
   private String bindAddress = DEFAULT_BIND_ADDRESS;
   private int port = DEFAULT_PORT;
   private String advertisedHost;
@@ -44,6 +50,7 @@ public final class StorageNodeOptions {
   private Path controlPlaneCertificate;
   private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+  private boolean unixSocket = DEFAULT_UNIX_SOCKET;
 
   public StorageNodeOptions() {}
 
@@ -57,6 +64,7 @@ public final class StorageNodeOptions {
     this.controlPlaneCertificate = other.controlPlaneCertificate;
     this.heartbeatInterval = other.heartbeatInterval;
     this.idleTimeout = other.idleTimeout;
+    this.unixSocket = other.unixSocket;
   }
 
   public String getBindAddress() {
@@ -172,6 +180,16 @@ public final class StorageNodeOptions {
     return this;
   }
 
+  public boolean isUnixSocket() {
+    return unixSocket;
+  }
+
+  /** Also serve on {@code <dataDir>/node.sock}; default {@value #DEFAULT_UNIX_SOCKET} (see {@link #DEFAULT_UNIX_SOCKET}). */
+  public StorageNodeOptions setUnixSocket(boolean unixSocket) {
+    this.unixSocket = unixSocket;
+    return this;
+  }
+
   /** Checks the settings that have no usable default. */
   void validate() {
     if (clusterToken == null) {
@@ -187,6 +205,6 @@ public final class StorageNodeOptions {
   public String toString() {
     return "StorageNodeOptions{bindAddress=" + bindAddress + ", port=" + port + ", advertisedHost=" + advertisedHost
         + ", dataDir=" + dataDir + ", controlPlaneUrl=" + controlPlaneUrl + ", clusterToken=" + clusterToken
-        + ", heartbeatInterval=" + heartbeatInterval + ", idleTimeout=" + idleTimeout + "}";
+        + ", heartbeatInterval=" + heartbeatInterval + ", idleTimeout=" + idleTimeout + ", unixSocket=" + unixSocket + "}";
   }
 }

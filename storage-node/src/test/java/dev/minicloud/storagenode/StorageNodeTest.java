@@ -9,12 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minicloud.common.cluster.ClusterToken;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,7 +168,7 @@ class StorageNodeTest {
     StorageNode clash = new StorageNode(new StorageNodeOptions()
         .setDataDir(dir.resolve("b")).setClusterToken(TOKEN).setPort(first.port()));
 
-    assertThrows(java.util.concurrent.ExecutionException.class, () -> await(clash.start()));
+    assertThrows(ExecutionException.class, () -> await(clash.start()));
     assertEquals(200, Http.get(first.endpoint() + "/health/live").statusCode());
     await(clash.close()); // completes once the failed start has released everything
     start(dir.resolve("b")); // the small-blob RocksDB of "b" was closed: its LOCK is free again
@@ -166,8 +179,73 @@ class StorageNodeTest {
     StorageNode first = start(dir.resolve("a"));
     StorageNode second = new StorageNode(new StorageNodeOptions().setDataDir(dir.resolve("a")).setClusterToken(TOKEN));
 
-    assertThrows(java.util.concurrent.ExecutionException.class, () -> await(second.start()), "RocksDB's LOCK");
+    assertThrows(ExecutionException.class, () -> await(second.start()), "RocksDB's LOCK");
     await(second.close());
     assertEquals(200, Http.get(first.endpoint() + "/health/live").statusCode());
+  }
+
+  @Test
+  void servesTheSameGuardedApiOnAUnixSocketOnlyItsOwnerMayOpen() throws Exception {
+    StorageNode node = start(dir);
+    Path socket = node.unixSocket().orElseThrow(() -> new AssertionError("the native transport is on the class path"));
+    assertEquals(dir.resolve("node.sock").toAbsolutePath(), socket);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+
+    Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setPreferNativeTransport(true));
+    try {
+      HttpClient client = vertx.createHttpClient();
+      SocketAddress address = SocketAddress.domainSocketAddress(socket.toString());
+      Function<String, io.vertx.core.http.RequestOptions> info = token -> {
+        RequestOptions options = new io.vertx.core.http.RequestOptions()
+            .setServer(address).setHost("localhost").setURI("/internal/v1/info");
+        if (token != null) {
+          options.putHeader(ClusterToken.HEADER, token);
+        }
+        return options;
+      };
+      int refused = await(client.request(info.apply(null))
+          .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode()))));
+      assertEquals(401, refused, "the socket is no way around the cluster token");
+      JsonObject answered = await(client.request(info.apply(TOKEN.value()))
+          .compose(request -> request.send().compose(response -> response.statusCode() == 200
+              ? response.body().map(Buffer::toJsonObject)
+              : Future.failedFuture("HTTP " + response.statusCode()))));
+      assertEquals(node.nodeId(), answered.getString("nodeId"));
+    } finally {
+      await(vertx.close());
+    }
+
+    await(node.close());
+    assertFalse(Files.exists(socket), "closing the node removes its socket file");
+  }
+
+  @Test
+  void aSocketLeftByAnEarlierRunIsReplacedButAFileInItsPlaceIsNot() throws Exception {
+    StorageNode first = start(dir.resolve("a"));
+    Path socket = first.unixSocket().orElseThrow();
+    await(first.close());
+    Files.createDirectories(dir.resolve("b"));
+    Files.writeString(dir.resolve("b").resolve("node.sock"), "not a socket");
+    // A crash leaves the socket file; simulate it with a socket bound by hand and never removed.
+    try (ServerSocketChannel stale = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      stale.bind(UnixDomainSocketAddress.of(socket));
+    }
+    assertTrue(Files.exists(socket));
+
+    StorageNode again = start(dir.resolve("a"));
+    assertEquals(socket, again.unixSocket().orElseThrow());
+    StorageNode blocked = new StorageNode(new StorageNodeOptions().setDataDir(dir.resolve("b")).setClusterToken(TOKEN));
+    nodes.add(blocked);
+    assertThrows(ExecutionException.class, () -> await(blocked.start()));
+    assertEquals("not a socket", Files.readString(dir.resolve("b").resolve("node.sock")));
+  }
+
+  @Test
+  void theSocketCanBeTurnedOff() throws Exception {
+    StorageNode node = new StorageNode(new StorageNodeOptions().setDataDir(dir).setClusterToken(TOKEN).setUnixSocket(false));
+    nodes.add(node);
+    await(node.start());
+    assertTrue(node.unixSocket().isEmpty());
+    assertFalse(Files.exists(dir.resolve("node.sock")));
   }
 }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * PUT {controlPlaneUrl}/internal/v1/nodes/{nodeId}
  * x-minicloud-cluster-token: ...
- * {"kind":"storage","endpoint":"http://127.0.0.1:PORT","version":"0.1.0","startedAt":"...","capacity":{...}}
+ * {"kind":"storage","endpoint":"http://127.0.0.1:PORT","socket":"/data/storage/node.sock","version":"0.1.0",
+ *  "startedAt":"...","capacity":{...}}    ("socket" only when the node serves a Unix socket)
  * </pre>
  *
  * <p>{@link #start()} makes the first call on the caller's thread (bounded by the request timeout)
@@ -77,6 +78,7 @@ public final class NodeRegistration implements AutoCloseable {
   private final String nodeId;
   private final NodeKind kind;
   private final String endpoint;
+  private final String socket;
   private final String version;
   private final Supplier<? extends Map<String, ?>> capacity;
   private final Duration requestTimeout;
@@ -101,6 +103,7 @@ public final class NodeRegistration implements AutoCloseable {
     this.nodeId = Objects.requireNonNull(b.nodeId, "nodeId");
     this.kind = Objects.requireNonNull(b.kind, "kind");
     this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
+    this.socket = b.socket;
     this.version = Objects.requireNonNull(b.version, "version");
     this.capacity = Objects.requireNonNull(b.capacity, "capacity");
     this.heartbeatInterval = requirePositive(b.heartbeatInterval, "heartbeatInterval");
@@ -253,6 +256,9 @@ public final class NodeRegistration implements AutoCloseable {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("kind", kind.wireName());
     body.put("endpoint", endpoint);
+    if (socket != null) {
+      body.put("socket", socket);
+    }
     body.put("version", version);
     body.put("startedAt", startedAt.toString());
     body.put("capacity", capacitySnapshot());
@@ -391,6 +397,7 @@ public final class NodeRegistration implements AutoCloseable {
     private String nodeId;
     private NodeKind kind;
     private String endpoint;
+    private String socket;
     private String version = NODE_VERSION;
     private Supplier<? extends Map<String, ?>> capacity;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -426,6 +433,16 @@ public final class NodeRegistration implements AutoCloseable {
     /** Where the control plane reaches this node's internal API, e.g. {@code http://127.0.0.1:41234}. */
     public Builder endpoint(String endpoint) {
       this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * The absolute path of a Unix socket on which the node also serves its internal API, or null
+     * (the default). A control plane uses it only for a node whose endpoint is on loopback, that
+     * is on its own host.
+     */
+    public Builder socket(String socket) {
+      this.socket = socket;
       return this;
     }
 

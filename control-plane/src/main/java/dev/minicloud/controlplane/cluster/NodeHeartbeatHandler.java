@@ -7,6 +7,7 @@ import dev.minicloud.common.json.Json;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code PUT /internal/v1/nodes/{nodeId}}: a node joins or heartbeats. Body:
- * {@code {"kind","endpoint","version","startedAt","capacity":{...}}}; answer:
+ * {@code {"kind","endpoint","socket"(optional),"version","startedAt","capacity":{...}}}; answer:
  * {@code {"nodeId","state","heartbeatIntervalMillis"}}.
  */
 public final class NodeHeartbeatHandler implements Handler<RoutingContext> {
@@ -30,7 +31,11 @@ public final class NodeHeartbeatHandler implements Handler<RoutingContext> {
   }
 
   /** The node's report, as sent. */
-  public record Heartbeat(String kind, String endpoint, String version, Instant startedAt, Map<String, Object> capacity) {}
+  public record Heartbeat(String kind, String endpoint, String socket, String version, Instant startedAt,
+      Map<String, Object> capacity) {}
+
+  /** {@code sun_path} holds 108 bytes including the terminating NUL. */
+  private static final int MAX_SOCKET_PATH_BYTES = 107;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -49,7 +54,12 @@ public final class NodeHeartbeatHandler implements Handler<RoutingContext> {
     if (hb.endpoint() == null || !(hb.endpoint().startsWith("http://") || hb.endpoint().startsWith("https://"))) {
       throw new ApiException(ApiErrorCode.VALIDATION_ERROR, "endpoint must be an http(s) URL");
     }
-    NodeRecord record = registry.heartbeat(nodeId, kind, hb.endpoint(), hb.version(),
+    if (hb.socket() != null && (!hb.socket().startsWith("/") || hb.socket().indexOf('\0') >= 0
+        || hb.socket().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES)) {
+      throw new ApiException(ApiErrorCode.VALIDATION_ERROR,
+          "socket must be an absolute path of at most " + MAX_SOCKET_PATH_BYTES + " bytes");
+    }
+    NodeRecord record = registry.heartbeat(nodeId, kind, hb.endpoint(), hb.socket(), hb.version(),
         hb.capacity() == null ? Map.of() : hb.capacity(), hb.startedAt() == null ? Instant.EPOCH : hb.startedAt());
     ctx.response().putHeader("content-type", "application/json").end(new JsonObject()
         .put("nodeId", record.nodeId())

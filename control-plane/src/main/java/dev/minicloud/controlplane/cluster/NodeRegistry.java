@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -44,23 +45,24 @@ public final class NodeRegistry {
   }
 
   /** Registers a node or records its heartbeat (one idempotent call). */
-  public NodeRecord heartbeat(String nodeId, NodeKind kind, String endpoint, String version,
+  public NodeRecord heartbeat(String nodeId, NodeKind kind, String endpoint, String socket, String version,
       Map<String, Object> capacity, Instant startedAt) {
     Instant now = clock.instant();
     NodeRecord[] changed = new NodeRecord[1];
     NodeRecord updated = nodes.compute(nodeId, (id, old) -> {
       if (old == null || old.kind() != kind) {
-        changed[0] = new NodeRecord(id, kind, NodeState.UP, endpoint, version, capacity, now, startedAt, now);
+        changed[0] = new NodeRecord(id, kind, NodeState.UP, endpoint, socket, version, capacity, now, startedAt, now);
         return changed[0];
       }
-      NodeRecord next = old.heartbeat(endpoint, version, capacity, startedAt, now);
-      if (old.state() != NodeState.UP || !old.endpoint().equals(endpoint) || !old.startedAt().equals(startedAt)) {
+      NodeRecord next = old.heartbeat(endpoint, socket, version, capacity, startedAt, now);
+      if (old.state() != NodeState.UP || !old.endpoint().equals(endpoint) || !Objects.equals(old.socket(), socket)
+          || !old.startedAt().equals(startedAt)) {
         changed[0] = next;
       }
       return next;
     });
     if (changed[0] != null) {
-      LOG.info("{} node {} is up at {}", kind.wireName(), nodeId, endpoint);
+      LOG.info("{} node {} is up at {}{}", kind.wireName(), nodeId, endpoint, socket == null ? "" : " and " + socket);
       persist(changed[0]);
     }
     return updated;

@@ -19,7 +19,7 @@ class NodeRegistryTest {
   @Test
   void nodeGoesDownWhenHeartbeatsStopAndUpWhenTheyResume() {
     Instant started = clock.instant();
-    registry.heartbeat("sn-1", NodeKind.STORAGE, "http://127.0.0.1:1", "0.1.0", Map.of(), started);
+    registry.heartbeat("sn-1", NodeKind.STORAGE, "http://127.0.0.1:1", null, "0.1.0", Map.of(), started);
     assertEquals(1, registry.count(NodeKind.STORAGE, NodeState.UP));
 
     clock.advance(Duration.ofSeconds(5));
@@ -30,13 +30,13 @@ class NodeRegistryTest {
     registry.markMissing();
     assertEquals(NodeState.DOWN, registry.list().get(0).state());
 
-    registry.heartbeat("sn-1", NodeKind.STORAGE, "http://127.0.0.1:1", "0.1.0", Map.of(), started);
+    registry.heartbeat("sn-1", NodeKind.STORAGE, "http://127.0.0.1:1", null, "0.1.0", Map.of(), started);
     assertEquals(NodeState.UP, registry.list().get(0).state());
   }
 
   @Test
   void knownNodesSurviveARestartAsDownUntilTheyHeartbeat() {
-    registry.heartbeat("ca-1", NodeKind.COMPUTE, "http://127.0.0.1:2", "0.1.0", Map.of("cpus", 2), clock.instant());
+    registry.heartbeat("ca-1", NodeKind.COMPUTE, "http://127.0.0.1:2", null, "0.1.0", Map.of("cpus", 2), clock.instant());
     NodeRegistry restarted = new NodeRegistry(store, clock, Duration.ofSeconds(5));
     assertEquals(1, restarted.list().size());
     assertEquals(NodeState.DOWN, restarted.list().get(0).state());

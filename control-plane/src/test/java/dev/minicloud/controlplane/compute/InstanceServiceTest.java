@@ -73,7 +73,7 @@ class InstanceServiceTest {
   }
 
   private void heartbeat(String agentId, int cpus, long memory) {
-    nodes.heartbeat(agentId, NodeKind.COMPUTE, "http://127.0.0.1:1", "test",
+    nodes.heartbeat(agentId, NodeKind.COMPUTE, "http://127.0.0.1:1", null, "test",
         Map.of("cpus", cpus, "memoryBytes", memory, "dockerAvailable", true), clock.instant());
   }
 

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class BlobClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(BlobClient.class);
-  private static final String BLOBS = "/internal/v1/blobs/";
+  private static final String BLOBS = "/internal/v1/blobs";
 
   /** Largest chunk an object body is streamed in, between client, control plane and nodes. */
   public static final int STREAM_CHUNK = 64 * 1024;
@@ -43,6 +44,7 @@ public final class BlobClient {
   private final HttpClientAgent http;
   private final NodeRegistry nodes;
   private final ClusterToken token;
+  private final boolean unixSockets;
 
   public BlobClient(Vertx vertx, NodeRegistry nodes, ClusterToken token) {
     this.http = vertx.createHttpClient(new HttpClientOptions()
@@ -53,6 +55,7 @@ public final class BlobClient {
         .setIdleTimeout(60), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
     this.nodes = nodes;
     this.token = token;
+    this.unixSockets = vertx.isNativeTransportEnabled();
   }
 
   /**
@@ -60,7 +63,7 @@ public final class BlobClient {
    * request; {@link HttpClientRequest#response()} completes when the node has fsynced them.
    */
   public Future<HttpClientRequest> openPut(NodeRecord node, String blobId, long expectedSize) {
-    return http.request(options(node, HttpMethod.PUT, blobId)).map(request -> {
+    return http.request(options(node, HttpMethod.PUT, BLOBS + "/" + blobId)).map(request -> {
       request.putHeader(ClusterToken.HEADER, token.value());
       request.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
       if (expectedSize >= 0) {
@@ -85,7 +88,7 @@ public final class BlobClient {
   /** Reads {@code [start, endInclusive]} of a segment's blob; the response body streams. */
   public Future<HttpClientResponse> get(Segment segment, long start, long endInclusive) {
     NodeRecord node = liveNode(segment);
-    RequestOptions options = options(node, HttpMethod.GET, segment.blobId());
+    RequestOptions options = options(node, HttpMethod.GET, BLOBS + "/" + segment.blobId());
     options.putHeader(ClusterToken.HEADER, token.value());
     if (start > 0 || endInclusive < segment.size() - 1) {
       options.putHeader("range", "bytes=" + start + "-" + endInclusive);
@@ -113,7 +116,7 @@ public final class BlobClient {
       if (node == null) {
         continue;
       }
-      RequestOptions options = options(node, HttpMethod.DELETE, segment.blobId());
+      RequestOptions options = options(node, HttpMethod.DELETE, BLOBS + "/" + segment.blobId());
       options.putHeader(ClusterToken.HEADER, token.value());
       deletes.add(http.request(options).compose(HttpClientRequest::send).compose(HttpClientResponse::body)
           .<Void>mapEmpty()
@@ -133,9 +136,7 @@ public final class BlobClient {
 
   /** Lists a node's blobs after {@code after} (null: from the first), for the garbage collector. */
   public Future<BlobPage> list(NodeRecord node, String after, int limit) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-        .setAbsoluteURI(node.endpoint() + "/internal/v1/blobs?limit=" + limit
-            + (after == null ? "" : "&after=" + after));
+    RequestOptions options = options(node, HttpMethod.GET, BLOBS + "?limit=" + limit + (after == null ? "" : "&after=" + after));
     options.putHeader(ClusterToken.HEADER, token.value());
     return http.request(options)
         .compose(HttpClientRequest::send)
@@ -171,8 +172,17 @@ public final class BlobClient {
         "No storage node holding this object is available; try again later.");
   }
 
-  private static RequestOptions options(NodeRecord node, HttpMethod method, String blobId) {
-    return new RequestOptions().setMethod(method).setAbsoluteURI(node.endpoint() + BLOBS + blobId);
+  /**
+   * A request to a path of the node's internal API: over its Unix socket when it is on
+   * this host and serves one (same HTTP, Host header and token; no TCP/IP stack on either side:
+   * about half the CPU of streaming a large blob), else over TCP.
+   */
+  private RequestOptions options(NodeRecord node, HttpMethod method, String pathAndQuery) {
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(node.endpoint() + pathAndQuery);
+    if (unixSockets) {
+      node.localSocket().ifPresent(path -> options.setServer(SocketAddress.domainSocketAddress(path)));
+    }
+    return options;
   }
 
   private static ApiException unavailable(String nodeId, Throwable cause) {
