@@ -117,6 +117,8 @@ public final class StorageNode {
           HttpServerOptions serverOptions = new HttpServerOptions()
               .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: see ControlPlane
               .setMaxChunkSize(64 * 1024) // blob bodies in 64 KiB chunks rather than Netty's 8 KiB
+              .setPerMessageWebSocketCompressionSupported(false) // no WebSockets: see ControlPlane
+              .setPerFrameWebSocketCompressionSupported(false)
               .setHost(options.getBindAddress())
               .setPort(options.getPort())
               .setIdleTimeout((int) options.getIdleTimeout().toMillis())

@@ -84,10 +84,7 @@ public final class UploadPartCopyHandler implements S3Handler {
     PayloadDigests digests = PayloadDigests.computing(false, algorithms);
     String blobId = ids.prefixed("p", 32);
     ServerSideEncryption.Copy copy = sse.copy(source.encryption(), upload.serverSideEncryption() != null, blobId,
-        buffer -> {
-          byte[] bytes = buffer.getBytes();
-          digests.update(bytes, 0, bytes.length);
-        });
+        digests::update);
     call.guard(BlobCopy.copy(blobs, source.segments(), start, end, placement.choose(blobId), blobId, copy.pass())
         .compose(segment -> {
           PayloadDigests.Result result = digests.finish();

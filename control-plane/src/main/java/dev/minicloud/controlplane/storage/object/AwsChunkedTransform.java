@@ -8,7 +8,9 @@ import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.storage.blob.BodyTransform;
 import dev.minicloud.controlplane.storage.integrity.AwsChunkedDecoder;
 import dev.minicloud.controlplane.storage.integrity.IntegrityException;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -58,8 +60,13 @@ final class AwsChunkedTransform implements BodyTransform {
   public void feed(Buffer received, Consumer<Buffer> decoded) {
     out = decoded;
     try {
-      byte[] bytes = received.getBytes();
-      decoder.feed(bytes, 0, bytes.length);
+      ByteBuf bytes = ((BufferInternal) received).getByteBuf();
+      if (bytes.hasArray()) { // decoded where it lies, without a copy per received chunk
+        decoder.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+      } else {
+        byte[] copy = received.getBytes();
+        decoder.feed(copy, 0, copy.length);
+      }
     } catch (IntegrityException e) {
       throw UploadIntegrity.toS3(e);
     }

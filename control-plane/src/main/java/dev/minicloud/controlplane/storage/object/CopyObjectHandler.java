@@ -84,10 +84,7 @@ public final class CopyObjectHandler implements S3Handler {
           .map(name -> ChecksumAlgorithm.fromAlgorithmName(name).orElseThrow()).toList();
       PayloadDigests digests = PayloadDigests.computing(false, algorithms);
       String blobId = ids.prefixed("o", 32);
-      ServerSideEncryption.Copy copy = sse.copy(from.encryption(), encrypt, blobId, buffer -> {
-        byte[] bytes = buffer.getBytes();
-        digests.update(bytes, 0, bytes.length);
-      });
+      ServerSideEncryption.Copy copy = sse.copy(from.encryption(), encrypt, blobId, digests::update);
       copied = BlobCopy.copy(blobs, from.segments(), 0, from.size() - 1, placement.choose(blobId), blobId,
           copy.pass())
           .map(segment -> {

@@ -12,6 +12,7 @@ import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import dev.minicloud.controlplane.storage.encryption.ServerSideEncryption;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
@@ -162,6 +163,9 @@ public final class GetObjectHandler implements S3Handler {
 
   /** Streams {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
   private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response) {
+    if (object.encryption() == null && object.segments().size() == 1 && end - start < BlobClient.STREAM_CHUNK) {
+      return small(object.segments().get(0), start, end, response);
+    }
     if (end - start >= BlobClient.STREAM_CHUNK) {
       response.setWriteQueueMaxSize(BlobClient.WRITE_QUEUE_BYTES);
     }
@@ -181,5 +185,20 @@ public final class GetObjectHandler implements S3Handler {
           .compose(body -> reader.plaintext(segment, from, body).pipe().endOnComplete(false).to(response)));
     }
     return chain.compose(v -> response.end());
+  }
+
+  /**
+   * A read of at most one chunk, as one body: the response then goes out in one write (head and
+   * body together) instead of a pipe's write and end, which is measurable on 4 KiB GETs.
+   */
+  private Future<Void> small(Segment segment, long start, long end, HttpServerResponse response) {
+    long expected = end - start + 1;
+    return blobs.get(segment, start, end).compose(HttpClientResponse::body).compose(body -> {
+      if (body.length() != expected) {
+        return Future.failedFuture(new ApiException(S3ErrorCode.INTERNAL_ERROR,
+            "Storage node returned " + body.length() + " of " + expected + " bytes"));
+      }
+      return response.end(body);
+    });
   }
 }

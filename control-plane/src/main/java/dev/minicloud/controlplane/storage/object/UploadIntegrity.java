@@ -73,8 +73,7 @@ public final class UploadIntegrity {
 
   /** Feeds decoded bytes to the digests. */
   public void update(Buffer decoded) {
-    byte[] bytes = decoded.getBytes();
-    digests.update(bytes, 0, bytes.length);
+    digests.update(decoded);
   }
 
   /** Checks every claim the request made about its body; throws the S3 error if one fails. */
