@@ -53,8 +53,9 @@ public final class IdentityStore {
    * record reads and their JSON on every signed request were ~5% of a 4 KiB GET's CPU. Every write
    * of an account or key (status, deletion, creation) goes through this class and bumps the count
    * after it commits, so an entry read before a change is never used after it; a change takes
-   * effect on the very next request, as it did without the cache. Only usable keys are kept (an
-   * unknown key id cannot push the real ones out), bounded like the secrets.
+   * effect on the very next request, as it did without the cache. (The master-key rotation also
+   * rewrites key records, but only their ciphertext: no key's secret or standing changes.) Only
+   * usable keys are kept (an unknown key id cannot push the real ones out), bounded like the secrets.
    */
   private final Map<String, StampedKey> activeKeys = new ConcurrentHashMap<>();
   private final AtomicLong writes = new AtomicLong();
