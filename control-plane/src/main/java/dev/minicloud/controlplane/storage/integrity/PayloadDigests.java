@@ -83,10 +83,7 @@ public final class PayloadDigests {
     length += len;
   }
 
-  /**
-   * Consumes a Vert.x buffer's bytes where they are (no copy: a per-chunk copy was a few percent of
-   * a large upload's CPU).
-   */
+  /** Consumes a Vert.x buffer's bytes where they are, without copying each chunk first. */
   public void update(Buffer buffer) {
     ByteBuf bytes = ((BufferInternal) buffer).getByteBuf();
     if (bytes.hasArray()) {

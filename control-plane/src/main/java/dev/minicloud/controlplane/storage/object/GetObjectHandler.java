@@ -189,7 +189,7 @@ public final class GetObjectHandler implements S3Handler {
 
   /**
    * A read of at most one chunk, as one body: the response then goes out in one write (head and
-   * body together) instead of a pipe's write and end, which is measurable on 4 KiB GETs.
+   * body together) instead of a pipe's write and end, saving a flush per small GET.
    */
   private Future<Void> small(Segment segment, long start, long end, HttpServerResponse response) {
     long expected = end - start + 1;
