@@ -187,8 +187,7 @@ public final class IdentityStore {
       throw new ApiException(ApiErrorCode.VALIDATION_ERROR, "The platform's own account cannot be suspended.");
     }
     AccountRecord updated = new AccountRecord(a.accountId(), a.name(), status, a.platformRoot(), a.createdAt());
-    records.put(Table.ACCOUNTS, accountId, updated);
-    writes.incrementAndGet();
+    put(Table.ACCOUNTS, accountId, updated);
     return updated;
   }
 
@@ -232,8 +231,7 @@ public final class IdentityStore {
     String secret = ids.secretAccessKey();
     AccessKeyRecord key = new AccessKeyRecord(keyId, accountId, userName, cipher.encrypt(secret, keyId),
         AccessKeyRecord.Status.ACTIVE, now, null);
-    records.put(Table.ACCESS_KEYS, keyId, key);
-    writes.incrementAndGet();
+    put(Table.ACCESS_KEYS, keyId, key);
     return new NewKey(key, secret);
   }
 
@@ -246,15 +244,14 @@ public final class IdentityStore {
   public synchronized AccessKeyRecord setKeyStatus(String accountId, String userName, String accessKeyId,
       AccessKeyRecord.Status status) {
     AccessKeyRecord updated = requireKey(accountId, userName, accessKeyId).withStatus(status);
-    records.put(Table.ACCESS_KEYS, accessKeyId, updated);
-    writes.incrementAndGet();
+    put(Table.ACCESS_KEYS, accessKeyId, updated);
     return updated;
   }
 
   public synchronized void deleteKey(String accountId, String userName, String accessKeyId) {
     requireKey(accountId, userName, accessKeyId);
     records.delete(Table.ACCESS_KEYS, accessKeyId);
-    writes.incrementAndGet();
+    writes.incrementAndGet(); // see activeKeys
     lastUsedWritten.remove(accessKeyId);
   }
 
@@ -283,14 +280,18 @@ public final class IdentityStore {
     }
     lastUsedWritten.put(accessKeyId, now);
     synchronized (this) {
-      key(accessKeyId).ifPresent(k -> records.put(Table.ACCESS_KEYS, accessKeyId, k.withLastUsed(now)));
-      writes.incrementAndGet();
+      key(accessKeyId).ifPresent(k -> put(Table.ACCESS_KEYS, accessKeyId, k.withLastUsed(now)));
     }
   }
 
-  /** Commits a batch that writes accounts or keys; see {@link #activeKeys}. */
+  /** The writes of accounts and keys: each voids the remembered {@link #activeKeys} once it is durable. */
   private void commit(WriteBatch batch) {
     store.commit(batch);
+    writes.incrementAndGet();
+  }
+
+  private void put(Table table, String key, Object record) {
+    records.put(table, key, record);
     writes.incrementAndGet();
   }
 

@@ -1,6 +1,5 @@
 package dev.minicloud.controlplane.storage.integrity;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
@@ -85,12 +84,7 @@ public final class PayloadDigests {
 
   /** Consumes a Vert.x buffer's bytes where they are, without copying each chunk first. */
   public void update(Buffer buffer) {
-    ByteBuf bytes = ((BufferInternal) buffer).getByteBuf();
-    if (bytes.hasArray()) {
-      update(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
-    } else {
-      update(bytes.nioBuffer());
-    }
+    update(((BufferInternal) buffer).getByteBuf().nioBuffer()); // a view of the bytes, not a copy
   }
 
   /** Consumes the remaining bytes of {@code buffer} (its position ends at its limit). */

@@ -8,7 +8,6 @@ import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.storage.blob.BodyTransform;
 import dev.minicloud.controlplane.storage.integrity.AwsChunkedDecoder;
 import dev.minicloud.controlplane.storage.integrity.IntegrityException;
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
@@ -60,13 +59,7 @@ final class AwsChunkedTransform implements BodyTransform {
   public void feed(Buffer received, Consumer<Buffer> decoded) {
     out = decoded;
     try {
-      ByteBuf bytes = ((BufferInternal) received).getByteBuf();
-      if (bytes.hasArray()) { // decoded where it lies, without a copy per received chunk
-        decoder.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
-      } else {
-        byte[] copy = received.getBytes();
-        decoder.feed(copy, 0, copy.length);
-      }
+      decoder.feed(((BufferInternal) received).getByteBuf().nioBuffer()); // a view, not a copy
     } catch (IntegrityException e) {
       throw UploadIntegrity.toS3(e);
     }
