@@ -164,7 +164,7 @@ public final class ControlPlane implements AutoCloseable {
 
     ObjectIndex objects = new ObjectIndex(store);
     objectIndex = objects;
-    BlobClient blobs = new BlobClient(vertx, nodes, clusterToken);
+    BlobClient blobs = new BlobClient(vertx, nodes, clusterToken, metrics);
     blobCollector = new BlobCollector(vertx, store, nodes, blobs, clock);
     blobCollector.schedule(BlobCollector.DEFAULT_INTERVAL, BlobCollector.DEFAULT_GRACE);
     BucketStore buckets = new BucketStore(store);

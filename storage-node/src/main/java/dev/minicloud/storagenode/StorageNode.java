@@ -124,7 +124,7 @@ public final class StorageNode {
               .setIdleTimeout((int) options.getIdleTimeout().toMillis())
               .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
           Router router = StorageNodeRouter.create(vertx, options.getClusterToken(), this::info,
-              TieredBlobStore.create(vertx, blobFiles, smallBlobs, clock));
+              TieredBlobStore.create(vertx, blobFiles, smallBlobs, clock), blobFiles);
           return vertx.createHttpServer(serverOptions).requestHandler(router).listen()
               .compose(listening -> {
                 server = listening;

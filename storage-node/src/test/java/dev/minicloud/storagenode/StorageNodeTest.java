@@ -1,6 +1,7 @@
 package dev.minicloud.storagenode;
 
 import static dev.minicloud.storagenode.Http.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minicloud.common.cluster.ClusterToken;
+import dev.minicloud.storagenode.blob.SmallBlobStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -247,5 +250,43 @@ class StorageNodeTest {
     await(node.start());
     assertTrue(node.unixSocket().isEmpty());
     assertFalse(Files.exists(dir.resolve("node.sock")));
+  }
+  @Test
+  void namesAFileBlobsPathOnlyOnItsUnixSocket() throws Exception {
+    StorageNode node = start(dir);
+    BlobClient blobs = new BlobClient(node.endpoint(), TOKEN);
+    byte[] large = new byte[SmallBlobStore.MAX_BYTES + 1];
+    new Random(7).nextBytes(large);
+    assertEquals(201, blobs.put("large-blob-1", large).statusCode());
+    assertEquals(201, blobs.put("small-blob-1", new byte[10]).statusCode());
+    HttpResponse<String> overTcp = blobs.send(blobs.request("large-blob-1/file").GET());
+    assertEquals(404, overTcp.statusCode(), "a path means something only on this host: " + overTcp.body());
+    assertTrue(overTcp.body().contains("NoSuchBlob"), overTcp.body());
+
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    try {
+      HttpClient client = vertx.createHttpClient();
+      SocketAddress socket = SocketAddress.domainSocketAddress(node.unixSocket().orElseThrow().toString());
+      Function<String, Future<JsonObject>> file = blobId -> client.request(new RequestOptions().setServer(socket)
+              .setHost("localhost").setURI("/internal/v1/blobs/" + blobId + "/file").putHeader(ClusterToken.HEADER, TOKEN.value()))
+          .compose(request -> request.send().compose(response -> response.body()
+              .map(body -> body.toJsonObject().put("status", response.statusCode()))));
+
+      JsonObject named = await(file.apply("large-blob-1"));
+      assertEquals(200, named.getInteger("status"), named.encode());
+      assertEquals(large.length, named.getLong("size"));
+      assertArrayEquals(large, Files.readAllBytes(Path.of(named.getString("path"))));
+      JsonObject small = await(file.apply("small-blob-1"));
+      assertEquals(404, small.getInteger("status"), "a small blob lives in RocksDB, not in a file: " + small.encode());
+      assertEquals("NoSuchBlob", small.getJsonObject("error").getString("code"), small.encode());
+      assertEquals(404, await(file.apply("missing-blob")).getInteger("status"));
+      assertEquals(400, await(file.apply("bad!id")).getInteger("status"));
+      int refused = await(client.request(new RequestOptions().setServer(socket).setHost("localhost")
+              .setURI("/internal/v1/blobs/large-blob-1/file"))
+          .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode()))));
+      assertEquals(401, refused, "the socket is no way around the cluster token");
+    } finally {
+      await(vertx.close());
+    }
   }
 }

@@ -3,6 +3,8 @@ package dev.minicloud.storagenode.http;
 import dev.minicloud.common.cluster.ClusterToken;
 import dev.minicloud.common.error.ApiErrorCode;
 import dev.minicloud.common.id.Ids;
+import dev.minicloud.storagenode.blob.BlobFileHandler;
+import dev.minicloud.storagenode.blob.BlobFiles;
 import dev.minicloud.storagenode.blob.BlobStore;
 import dev.minicloud.storagenode.blob.DeleteBlobHandler;
 import dev.minicloud.storagenode.blob.GetBlobHandler;
@@ -21,7 +23,8 @@ public final class StorageNodeRouter {
 
   private StorageNodeRouter() {}
 
-  public static Router create(Vertx vertx, ClusterToken token, Callable<Map<String, Object>> info, BlobStore blobs) {
+  public static Router create(Vertx vertx, ClusterToken token, Callable<Map<String, Object>> info, BlobStore blobs,
+      BlobFiles files) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler(new Ids()));
 
@@ -35,6 +38,7 @@ public final class StorageNodeRouter {
     router.get(INTERNAL_PREFIX + "blobs").handler(new ListBlobsHandler(blobs));
     router.put(INTERNAL_PREFIX + "blobs/:blobId").handler(new PutBlobHandler(blobs));
     router.get(INTERNAL_PREFIX + "blobs/:blobId").handler(new GetBlobHandler(blobs));
+    router.get(INTERNAL_PREFIX + "blobs/:blobId/file").handler(new BlobFileHandler(vertx, files));
     router.head(INTERNAL_PREFIX + "blobs/:blobId").handler(new GetBlobHandler(blobs));
     router.delete(INTERNAL_PREFIX + "blobs/:blobId").handler(new DeleteBlobHandler(blobs));
 

@@ -6,6 +6,8 @@ import dev.minicloud.controlplane.cluster.NodeRecord;
 import dev.minicloud.controlplane.cluster.NodeRegistry;
 import dev.minicloud.controlplane.cluster.NodeState;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
@@ -16,9 +18,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +50,27 @@ public final class BlobClient {
    */
   public static final int WRITE_QUEUE_BYTES = 1024 * 1024;
 
+  /**
+   * The smallest read worth asking a node for its blob's file (one more round trip on its Unix
+   * socket, and an open): from here on, sending from the file saves more than that costs.
+   */
+  public static final long FILE_READ_MIN = 1024 * 1024;
+
+  private final Vertx vertx;
   private final HttpClientAgent http;
   private final NodeRegistry nodes;
   private final ClusterToken token;
   private final boolean unixSockets;
+  /** Nodes whose files this process may not open (another user's data directory): never asked again. */
+  private final Set<String> filesDenied = ConcurrentHashMap.newKeySet();
+  /** Bytes asked of blobs, by how they travel: streamed from a node, or sent from its file. */
+  private final Counter fromNodes;
+  private final Counter fromFiles;
 
-  public BlobClient(Vertx vertx, NodeRegistry nodes, ClusterToken token) {
+  public BlobClient(Vertx vertx, NodeRegistry nodes, ClusterToken token, MeterRegistry metrics) {
+    this.vertx = vertx;
+    this.fromNodes = readBytes(metrics, "node");
+    this.fromFiles = readBytes(metrics, "file");
     this.http = vertx.createHttpClient(new HttpClientOptions()
         .setKeepAlive(true)
         .setTcpNoDelay(true)
@@ -85,9 +109,16 @@ public final class BlobClient {
         "Storage node " + nodeId + " did not store the data (HTTP " + response.statusCode() + ")")));
   }
 
+  private static Counter readBytes(MeterRegistry metrics, String via) {
+    return Counter.builder("minicloud.blob.read.bytes").baseUnit("bytes").tag("via", via)
+        .description("Bytes of blobs the control plane read: streamed from a storage node, or sent to a client from the node's file on this host")
+        .register(metrics);
+  }
+
   /** Reads {@code [start, endInclusive]} of a segment's blob; the response body streams. */
   public Future<HttpClientResponse> get(Segment segment, long start, long endInclusive) {
     NodeRecord node = liveNode(segment);
+    fromNodes.increment(endInclusive - start + 1);
     RequestOptions options = options(node, HttpMethod.GET, BLOBS + "/" + segment.blobId());
     options.putHeader(ClusterToken.HEADER, token.value());
     if (start > 0 || endInclusive < segment.size() - 1) {
@@ -103,6 +134,54 @@ public final class BlobClient {
           return response.body().compose(b -> Future.failedFuture(new ApiException(S3ErrorCode.INTERNAL_ERROR,
               "Storage node " + node.nodeId() + " could not read the data (HTTP " + response.statusCode() + ")")));
         });
+  }
+
+  /**
+   * A segment's blob file, opened for reading, when the first live replica is a node on this host
+   * that names its file ({@code GET .../blobs/{id}/file}, answered only on its Unix socket) and this
+   * process may open it. A large read then goes from the page cache to the client with
+   * {@code sendfile}: no copy through the node, its socket and two of our buffers. Fails when any
+   * of that does not hold; the caller then streams the bytes from the node with {@link #get}.
+   * {@code length} is what the caller will send from it, for the metric.
+   */
+  public Future<FileChannel> openFile(Segment segment, long length) {
+    NodeRecord node;
+    try {
+      node = liveNode(segment);
+    } catch (ApiException unavailable) {
+      return Future.failedFuture(unavailable);
+    }
+    if (!unixSockets || node.localSocket().isEmpty() || filesDenied.contains(node.nodeId())) {
+      return Future.failedFuture(new IllegalStateException("no local file for blob " + segment.blobId()));
+    }
+    RequestOptions options = options(node, HttpMethod.GET, BLOBS + "/" + segment.blobId() + "/file");
+    options.putHeader(ClusterToken.HEADER, token.value());
+    return http.request(options)
+        .compose(HttpClientRequest::send)
+        .compose(response -> response.body().compose(body -> response.statusCode() == 200
+            ? Future.succeededFuture(body.toJsonObject())
+            : Future.failedFuture(new IllegalStateException("node " + node.nodeId() + " named no file for blob "
+                + segment.blobId() + " (HTTP " + response.statusCode() + ")"))))
+        .compose(file -> vertx.executeBlocking(() -> open(node, segment, Path.of(file.getString("path"))), false))
+        .onSuccess(opened -> fromFiles.increment(length));
+  }
+
+  private FileChannel open(NodeRecord node, Segment segment, Path path) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (AccessDeniedException e) {
+      if (filesDenied.add(node.nodeId())) {
+        LOG.info("Streaming reads from storage node {}: this process may not open its files ({})",
+            node.nodeId(), e.getMessage());
+      }
+      throw e;
+    }
+    if (channel.size() != segment.size()) { // not the blob the object was written with: let the node say
+      channel.close();
+      throw new IOException("blob file " + path + " has " + channel.size() + " bytes, expected " + segment.size());
+    }
+    return channel;
   }
 
   /**

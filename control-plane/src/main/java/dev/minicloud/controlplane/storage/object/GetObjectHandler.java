@@ -15,6 +15,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.Map;
 
@@ -161,11 +163,28 @@ public final class GetObjectHandler implements S3Handler {
     return false;
   }
 
-  /** Streams {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
+  /** Sends {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
   private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response) {
     if (object.encryption() == null && object.segments().size() == 1 && end - start < BlobClient.STREAM_CHUNK) {
       return small(object.segments().get(0), start, end, response);
     }
+    if (object.encryption() == null && end - start + 1 >= BlobClient.FILE_READ_MIN) {
+      long offset = 0;
+      for (Segment segment : object.segments()) {
+        if (start >= offset && end < offset + segment.size()) { // within one blob: maybe a file on this host
+          long from = start - offset;
+          return blobs.openFile(segment, end - start + 1).transform(opened -> opened.succeeded()
+              ? sendFile(response, opened.result(), from, end - start + 1)
+              : fromNodes(object, start, end, response));
+        }
+        offset += segment.size();
+      }
+    }
+    return fromNodes(object, start, end, response);
+  }
+
+  /** Streams {@code [start, end]} from the storage nodes, segment by segment, then ends the response. */
+  private Future<Void> fromNodes(ObjectRecord object, long start, long end, HttpServerResponse response) {
     if (end - start >= BlobClient.STREAM_CHUNK) {
       response.setWriteQueueMaxSize(BlobClient.WRITE_QUEUE_BYTES);
     }
@@ -185,6 +204,23 @@ public final class GetObjectHandler implements S3Handler {
           .compose(body -> reader.plaintext(segment, from, body).pipe().endOnComplete(false).to(response)));
     }
     return chain.compose(v -> response.end());
+  }
+
+  /** Sends {@code length} bytes of a blob file from {@code from} with {@code sendfile}, then closes the file. */
+  private static Future<Void> sendFile(HttpServerResponse response, FileChannel file, long from, long length) {
+    Future<Void> sent;
+    try {
+      sent = response.sendFile(file, from, length);
+    } catch (IllegalStateException closedMeanwhile) { // the client left while the file was being opened
+      sent = Future.failedFuture(closedMeanwhile);
+    }
+    return sent.andThen(done -> {
+      try {
+        file.close(); // read-only: closing does not touch the disk
+      } catch (IOException e) {
+        // nothing to lose: the descriptor is released either way
+      }
+    });
   }
 
   /**
