@@ -1,20 +1,21 @@
 package dev.minicloud.storagenode.blob;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.streams.WriteStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * {@link BlobStore} on the local file system: bytes stream into a temp file through Vert.x's
- * {@link AsyncFile} (writes run off the event loop); everything else of {@link BlobFiles} (fsync,
- * rename, directory walks) runs on worker threads.
+ * {@link BlobStore} on the local file system: bytes stream into a temp file through a
+ * {@link BlobFileWriter} (writes run off the event loop, one at a time); everything else of
+ * {@link BlobFiles} (fsync, rename, directory walks) runs on worker threads.
  */
 public final class FileBlobStore implements BlobStore {
 
@@ -23,7 +24,6 @@ public final class FileBlobStore implements BlobStore {
    * (128 KiB, two chunks) paused the connection after almost every chunk of a large upload.
    */
   private static final int WRITE_QUEUE_BYTES = 4 * 1024 * 1024;
-  private static final OpenOptions NEW_TEMP_FILE = new OpenOptions().setRead(false).setWrite(true).setCreateNew(true);
 
   private final Vertx vertx;
   private final BlobFiles files;
@@ -47,13 +47,16 @@ public final class FileBlobStore implements BlobStore {
   /** {@inheritDoc} The announced size does not matter here: the file grows as the bytes arrive. */
   @Override
   public Future<BlobUpload> create(String blobId, Long announcedSize) {
-    return vertx.executeBlocking(() -> beginWrite(blobId), false)
-        .compose(temp -> vertx.fileSystem().open(temp.toString(), NEW_TEMP_FILE)
-            .<BlobUpload>map(file -> new FileUpload(blobId, temp, file.setWriteQueueMaxSize(WRITE_QUEUE_BYTES)))
-            .recover(openFailed -> vertx.<Void>executeBlocking(() -> {
-              files.abort(blobId, temp);
-              return null;
-            }, false).transform(ignored -> Future.failedFuture(openFailed))));
+    Context context = vertx.getOrCreateContext(); // the caller's: the stream answers there
+    return vertx.executeBlocking(() -> {
+      Path temp = beginWrite(blobId);
+      try {
+        return new FileUpload(context, blobId, temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+      } catch (IOException | RuntimeException openFailed) {
+        files.abort(blobId, temp);
+        throw openFailed;
+      }
+    }, false);
   }
 
   private Path beginWrite(String blobId) throws IOException {
@@ -84,14 +87,14 @@ public final class FileBlobStore implements BlobStore {
 
     private final String blobId;
     private final Path temp;
-    private final AsyncFile file;
-    private final EarlyWriteback stream;
+    private final FileChannel channel;
+    private final BlobFileWriter stream;
 
-    FileUpload(String blobId, Path temp, AsyncFile file) {
+    FileUpload(Context context, String blobId, Path temp, FileChannel channel) {
       this.blobId = blobId;
       this.temp = temp;
-      this.file = file;
-      this.stream = new EarlyWriteback(file);
+      this.channel = channel;
+      this.stream = new BlobFileWriter(vertx, context, channel).setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     }
 
     @Override
@@ -101,22 +104,25 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public Future<Long> commit(Long expectedSize) {
-      // close() completes once every queued write has reached the file.
-      return file.close()
-          .recover(closeFailed -> vertx.<Void>executeBlocking(() -> {
-            files.abort(blobId, temp);
-            return null;
-          }, false).transform(ignored -> Future.failedFuture(closeFailed)))
-          .compose(closed -> vertx.executeBlocking(() -> files.commit(blobId, temp, expectedSize), false));
+      // end() completes once every written byte has reached the file.
+      return stream.end()
+          .recover(writeFailed -> abort().transform(ignored -> Future.failedFuture(writeFailed)))
+          .compose(written -> vertx.executeBlocking(() -> {
+            channel.close();
+            return files.commit(blobId, temp, expectedSize);
+          }, false));
     }
 
     @Override
     public Future<Void> abort() {
-      return file.close()
-          .transform(closed -> vertx.executeBlocking(() -> {
-            files.abort(blobId, temp);
-            return null;
-          }, false));
+      return vertx.executeBlocking(() -> {
+        try {
+          channel.close(); // a write still running fails, and no byte goes anywhere once the file is gone
+        } finally {
+          files.abort(blobId, temp);
+        }
+        return null;
+      }, false);
     }
   }
 }
