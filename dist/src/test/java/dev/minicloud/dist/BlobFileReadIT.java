@@ -2,7 +2,9 @@ package dev.minicloud.dist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.minicloud.common.tls.PemTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +25,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * Reads of at least 1 MiB of an unencrypted object, within one blob, are sent to the client from
- * the storage node's file on this host (sendfile); every other read streams from the node. The
+ * Reads of at least 1 MiB of an unencrypted object, within one blob, over plain HTTP, are sent to
+ * the client from the storage node's file on this host (sendfile); every other read streams from
+ * the node. The
  * bytes are the same either way; the operations metric {@code minicloud_blob_read_bytes_total}
  * tells which way each read went.
  */
@@ -107,6 +110,23 @@ class BlobFileReadIT {
     assertEquals(new Reads(0, whole.length + 2L * MIB), Reads.now().minus(across), "across parts: streamed");
   }
 
+  @Test
+  void overHttpsEveryReadStreamsFromTheNode(@TempDir Path tlsData) throws Exception {
+    // Under TLS Vert.x sends a file in 8 KiB pieces, slower than streaming from the node.
+    try (InProcessPlatform secure = new InProcessPlatform(tlsData, true); S3Client s3s = secure.s3()) {
+      assertTrue(secure.endpoint().startsWith("https://"), secure.endpoint());
+      s3s.createBucket(b -> b.bucket("files"));
+      byte[] body = SseIT.random(2 * MIB + 5, 5);
+      s3s.putObject(b -> b.bucket("files").key("big"), RequestBody.fromBytes(body));
+      HttpClient https = HttpClient.newBuilder().sslContext(PemTrust.sslContextTrusting(
+          secure.controlPlane.tlsCertificate().orElseThrow())).build();
+      Reads before = Reads.of(secure, https);
+
+      assertArrayEquals(body, s3s.getObjectAsBytes(b -> b.bucket("files").key("big")).asByteArray());
+      assertEquals(new Reads(0, body.length), Reads.of(secure, https).minus(before));
+    }
+  }
+
   private static byte[] get(String key, String range) {
     return s3.getObjectAsBytes(b -> b.bucket("files").key(key).range(range)).asByteArray();
   }
@@ -115,7 +135,11 @@ class BlobFileReadIT {
   record Reads(long file, long node) {
 
     static Reads now() throws Exception {
-      String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.endpoint() + "/metrics"))
+      return of(platform, HttpClient.newHttpClient());
+    }
+
+    static Reads of(InProcessPlatform platform, HttpClient http) throws Exception {
+      String metrics = http.send(HttpRequest.newBuilder(URI.create(platform.endpoint() + "/metrics"))
           .build(), HttpResponse.BodyHandlers.ofString()).body();
       long file = 0;
       long node = 0;

@@ -5,6 +5,7 @@ import dev.minicloud.common.testing.Poll;
 import dev.minicloud.computeagent.ComputeAgent;
 import dev.minicloud.computeagent.ComputeAgentOptions;
 import dev.minicloud.common.testing.SignedHttp;
+import dev.minicloud.common.tls.PemTrust;
 import dev.minicloud.controlplane.ControlPlane;
 import dev.minicloud.controlplane.ControlPlaneOptions;
 import dev.minicloud.storagenode.StorageNode;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -36,12 +38,18 @@ final class InProcessPlatform implements AutoCloseable {
   private ComputeAgent compute;
 
   InProcessPlatform(Path data) throws Exception {
+    this(data, false);
+  }
+
+  /** With {@code tls}, the public endpoint is HTTPS with a generated certificate ({@link #s3()} trusts it). */
+  InProcessPlatform(Path data, boolean tls) throws Exception {
     this.data = data;
-    controlPlane = new ControlPlane(ControlPlaneOptions.defaults(data).withPort(0), Clock.systemUTC(),
+    controlPlane = new ControlPlane(ControlPlaneOptions.defaults(data).withPort(0).withTls(tls), Clock.systemUTC(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start();
     storage = new StorageNode(controlPlane.vertx(), new StorageNodeOptions()
         .setDataDir(data.resolve("storage"))
         .setControlPlaneUrl(URI.create(controlPlane.endpoint()))
+        .setControlPlaneCertificate(controlPlane.tlsCertificate().orElse(null))
         .setClusterToken(controlPlane.clusterToken()));
     storage.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     root = SignedHttp.credentialsFile(controlPlane.rootCredentialsFile());
@@ -83,7 +91,10 @@ final class InProcessPlatform implements AutoCloseable {
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-        .httpClient(ApacheHttpClient.create())
+        .httpClient(controlPlane.tlsCertificate()
+            .map(cert -> ApacheHttpClient.builder()
+                .socketFactory(new SSLConnectionSocketFactory(PemTrust.sslContextTrusting(cert))).build())
+            .orElseGet(ApacheHttpClient::create))
         .build();
   }
 

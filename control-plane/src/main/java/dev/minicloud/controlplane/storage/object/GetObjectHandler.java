@@ -89,7 +89,7 @@ public final class GetObjectHandler implements S3Handler {
       response.end();
       return;
     }
-    stream(object, start, start + length - 1, response).onFailure(failure -> {
+    stream(object, start, start + length - 1, response, !call.http().isSSL()).onFailure(failure -> {
       if (response.headWritten()) {
         call.http().connection().close(); // mid-body: cutting the connection is the only honest signal
       } else {
@@ -163,12 +163,18 @@ public final class GetObjectHandler implements S3Handler {
     return false;
   }
 
-  /** Sends {@code [start, end]} of the object, crossing segment boundaries, then ends the response. */
-  private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response) {
+  /**
+   * Sends {@code [start, end]} of the object, crossing segment boundaries, then ends the response.
+   * A large read within one blob goes from the node's file when the connection is plain HTTP: under
+   * TLS Vert.x reads a file in 8 KiB pieces, and streaming from the node was faster (1 GiB GET with
+   * curl over HTTPS: 657-712 MB/s streamed, 388-553 MB/s from the file).
+   */
+  private Future<Void> stream(ObjectRecord object, long start, long end, HttpServerResponse response,
+      boolean plainHttp) {
     if (object.encryption() == null && object.segments().size() == 1 && end - start < BlobClient.STREAM_CHUNK) {
       return small(object.segments().get(0), start, end, response);
     }
-    if (object.encryption() == null && end - start + 1 >= BlobClient.FILE_READ_MIN) {
+    if (plainHttp && object.encryption() == null && end - start + 1 >= BlobClient.FILE_READ_MIN) {
       long offset = 0;
       for (Segment segment : object.segments()) {
         if (start >= offset && end < offset + segment.size()) { // within one blob: maybe a file on this host
