@@ -108,7 +108,12 @@ public final class FileBlobStore implements BlobStore {
       return stream.end()
           .recover(writeFailed -> abort().transform(ignored -> Future.failedFuture(writeFailed)))
           .compose(written -> vertx.executeBlocking(() -> {
-            channel.close();
+            try {
+              channel.close();
+            } catch (IOException closeFailed) { // as before: a file that would not close is thrown away
+              files.abort(blobId, temp);
+              throw closeFailed;
+            }
             return files.commit(blobId, temp, expectedSize);
           }, false));
     }
