@@ -27,7 +27,12 @@ public enum Table {
     /** Customer managed IAM policies, keyed {@code <account>/<name>}. */
     POLICIES,
     /** IAM groups, keyed {@code <account>/<groupName>}; memberships are on the users' records. */
-    GROUPS;
+    GROUPS,
+    /**
+     * Each bucket's object bytes and count, keyed by bucket name, kept by the object index in the
+     * same batch as every change of an object (what the storage meter samples).
+     */
+    BUCKET_TOTALS;
 
     private final String columnFamilyName = name().toLowerCase(Locale.ROOT);
 

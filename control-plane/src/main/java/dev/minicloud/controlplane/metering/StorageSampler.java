@@ -1,13 +1,12 @@
 package dev.minicloud.controlplane.metering;
 
-import dev.minicloud.controlplane.metadata.CloseableIterator;
-import dev.minicloud.controlplane.metadata.Entry;
 import dev.minicloud.controlplane.metadata.JsonRecords;
 import dev.minicloud.controlplane.metadata.MetadataStore;
 import dev.minicloud.controlplane.metadata.Table;
 import dev.minicloud.controlplane.metadata.WriteBatch;
 import dev.minicloud.controlplane.storage.bucket.BucketRecord;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
+import dev.minicloud.controlplane.storage.object.ObjectIndex.Totals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -24,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns "bytes and objects stored per account" into {@code storage.byte-hours} and
- * {@code storage.objects}. Each sample reads the account's totals from the object index and
+ * {@code storage.objects}. Each sample reads the account's totals from the object index (one
+ * record per bucket, which the index keeps up to date as it commits: no scan of the objects) and
  * integrates the previous sample's bytes over the time since it, split at hour boundaries; the
  * sample itself is stored ({@code s/<accountId>} in USAGE) in the same atomic batch as the usage,
  * so a crash neither loses nor repeats an interval.
@@ -37,9 +37,6 @@ public final class StorageSampler {
 
   /** What the last sample of an account saw. */
   public record Sample(Instant at, long bytes, long objects) {}
-
-  /** An account's totals as read from the index. */
-  public record Totals(long bytes, long objects) {}
 
   private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000L);
   /** Byte-hours are kept to this many decimals (a byte stored for 3.6 ms). */
@@ -55,12 +52,10 @@ public final class StorageSampler {
   /** System.nanoTime() before which changed accounts are not sampled again (CPU budget). */
   private long nextChangedSample;
 
-  /** Only the size of an object record is read (the rest of the JSON is skipped, not decoded). */
-  private record SizeOnly(long size) {}
-
   /**
-   * Sampling changed accounts may use at most 1/this of the time (a scan of a large account is
-   * not repeated every second: the wait grows to this many times the last scan's duration).
+   * Sampling changed accounts may use at most 1/this of the time (an account with very many
+   * buckets, or whose buckets predate kept totals and are counted by a scan, is not sampled again
+   * every second: the wait grows to this many times the last sample's duration).
    */
   static final int CPU_BUDGET_DIVISOR = 20;
 
@@ -80,10 +75,9 @@ public final class StorageSampler {
   }
 
   /**
-   * Samples the accounts marked by {@link #changed}; blocking (run on a worker). Scans cost time
-   * proportional to the accounts' object counts, so after a scan that took {@code d} the next one
-   * waits at least {@code 20 d}: at most 5 % of a core goes to it, and a change in a very large
-   * account shows a little later than a second (always within {@link #sampleAll}'s minute).
+   * Samples the accounts marked by {@link #changed}; blocking (run on a worker). A sample reads one
+   * record per bucket of the accounts; after one that took {@code d} the next waits at least
+   * {@code 20 d}, so at most 5 % of a core goes to it (always within {@link #sampleAll}'s minute).
    */
   public synchronized void sampleChanged() {
     long started = System.nanoTime();
@@ -166,18 +160,11 @@ public final class StorageSampler {
         }
       }
     }
-    Map<String, long[]> sums = new HashMap<>();
-    for (Map.Entry<String, String> bucket : owners.entrySet()) {
-      long[] sum = sums.computeIfAbsent(bucket.getValue(), a -> new long[2]);
-      try (CloseableIterator<Entry> objects = objectIndex.scan(bucket.getKey(), "", null)) {
-        while (objects.hasNext()) {
-          sum[0] += records.decode(Table.OBJECTS, objects.next().value(), SizeOnly.class).size();
-          sum[1]++;
-        }
-      }
-    }
     Map<String, Totals> out = new HashMap<>();
-    sums.forEach((account, sum) -> out.put(account, new Totals(sum[0], sum[1])));
+    for (Map.Entry<String, String> bucket : owners.entrySet()) {
+      Totals kept = objectIndex.totals(bucket.getKey());
+      out.merge(bucket.getValue(), kept, (a, b) -> a.plus(b.bytes(), b.objects()));
+    }
     return out;
   }
 }

@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
 /**
  * The object index: one OBJECTS entry per object, keyed {@code bucket 0x00 key} so that a bucket's
  * objects are one contiguous range in key order and ListObjects is a range scan. Keys are bytes
- * (UTF-8), never paths.
+ * (UTF-8), never paths. Each bucket's totals (bytes, objects) are kept beside it in BUCKET_TOTALS,
+ * committed in the same batch as the changes that move them, so they are exact across crashes.
  */
 public final class ObjectIndex implements AutoCloseable {
 
@@ -38,6 +39,36 @@ public final class ObjectIndex implements AutoCloseable {
   public ObjectIndex(MetadataStore store) {
     this.store = store;
     this.records = new JsonRecords(store);
+  }
+
+  /** A bucket's object bytes and count (parts of uncompleted multipart uploads not included). */
+  public record Totals(long bytes, long objects) {
+    public Totals plus(long moreBytes, long moreObjects) {
+      return new Totals(bytes + moreBytes, objects + moreObjects);
+    }
+  }
+
+  /** Only the size of an object record is read when counting (the rest of the JSON is skipped). */
+  private record SizeOnly(long size) {}
+
+  /**
+   * The bucket's totals as of the last commit: one read. A bucket whose objects were written
+   * before totals were kept has no entry until its next change; it is counted by a scan.
+   */
+  public Totals totals(String bucket) {
+    return records.get(Table.BUCKET_TOTALS, bucket, Totals.class).orElseGet(() -> count(bucket));
+  }
+
+  private Totals count(String bucket) {
+    long bytes = 0;
+    long count = 0;
+    try (CloseableIterator<Entry> objects = scan(bucket, "", null)) {
+      while (objects.hasNext()) {
+        bytes += records.decode(Table.OBJECTS, objects.next().value(), SizeOnly.class).size();
+        count++;
+      }
+    }
+    return new Totals(bytes, count);
   }
 
   public Optional<ObjectRecord> get(String bucket, String key) {
@@ -154,10 +185,12 @@ public final class ObjectIndex implements AutoCloseable {
    * caller needs the version it replaced), so writes are applied one after the other, in order (a
    * later change of a key sees the earlier one of the same group), and all of them go to disk as
    * one synced batch: the writes queued during the previous fsync share the next. One at a time,
-   * each waiting for its own fsync under a lock, capped PUTs at one per fsync.
+   * each waiting for its own fsync under a lock, capped PUTs at one per fsync. The buckets'
+   * totals move in the same batch; this thread is their only writer.
    */
   private void commit(List<Change> group) {
     Map<String, Optional<ObjectRecord>> written = new HashMap<>(); // this group's, by index key
+    Map<String, long[]> moved = new HashMap<>(); // bytes and objects added, by bucket
     List<Change> applied = new ArrayList<>(group.size());
     WriteBatch batch = new WriteBatch();
     for (Change c : group) {
@@ -176,17 +209,29 @@ public final class ObjectIndex implements AutoCloseable {
         batch.addAll(own);
         written.put(id, c.after);
         applied.add(c);
+        long[] delta = moved.computeIfAbsent(c.bucket, b -> new long[2]);
+        delta[0] += size(c.after) - size(c.before);
+        delta[1] += (c.after.isPresent() ? 1 : 0) - (c.before.isPresent() ? 1 : 0);
       } catch (RuntimeException e) {
         c.done.completeExceptionally(e); // this change only: the others go ahead
       }
     }
     try {
+      moved.forEach((bucket, delta) -> {
+        if (delta[0] != 0 || delta[1] != 0) {
+          records.putInto(batch, Table.BUCKET_TOTALS, bucket, totals(bucket).plus(delta[0], delta[1]));
+        }
+      });
       store.commit(batch);
     } catch (RuntimeException e) {
       applied.forEach(c -> c.done.completeExceptionally(e));
       return;
     }
     applied.forEach(c -> c.done.complete(c));
+  }
+
+  private static long size(Optional<ObjectRecord> object) {
+    return object.map(ObjectRecord::size).orElse(0L);
   }
 
   public boolean isEmpty(String bucket) {
