@@ -30,6 +30,7 @@ import dev.minicloud.controlplane.compute.instance.InstanceStore;
 import dev.minicloud.controlplane.compute.placement.Placement;
 import dev.minicloud.controlplane.compute.type.InstanceTypeCatalog;
 import dev.minicloud.controlplane.health.HealthHandlers;
+import dev.minicloud.controlplane.http.AccessLog;
 import dev.minicloud.controlplane.http.ApiRouter;
 import dev.minicloud.controlplane.http.ApiSurface;
 import dev.minicloud.controlplane.http.FailureHandler;
@@ -113,6 +114,7 @@ public final class ControlPlane implements AutoCloseable {
   private BlobCollector blobCollector;
   private UsageJournal usageJournal;
   private ObjectIndex objectIndex;
+  private final AccessLog accessLog = new AccessLog();
   private MetadataStore meteringStore;
   private InstanceUsage instanceUsage;
 
@@ -196,7 +198,7 @@ public final class ControlPlane implements AutoCloseable {
     }));
     Compute compute = compute(nodes, ids, buckets, objects, blobs, sse, identity);
     var router = ApiRouter.create(vertx, new ApiRouter.Parts(
-        new RequestContextHandler(ids, clock),
+        new RequestContextHandler(ids, clock, accessLog),
         new FailureHandler(Map.of(
             ApiSurface.S3, new S3Errors(),
             ApiSurface.STS, new StsErrors(),
@@ -366,6 +368,7 @@ public final class ControlPlane implements AutoCloseable {
         await(vertx.close());
       }
     } finally {
+      accessLog.close(); // the last requests' lines
       if (usageJournal != null) {
         usageJournal.close(); // commits what is queued before the store closes
       }

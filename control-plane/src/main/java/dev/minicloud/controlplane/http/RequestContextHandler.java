@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * First handler of every request: gives it a request id (returned as {@code x-amz-request-id} and
@@ -19,16 +17,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestContextHandler implements Handler<RoutingContext> {
 
-  private static final Logger ACCESS_LOG = LoggerFactory.getLogger("minicloud.access");
   private static final Pattern SECRET_QUERY_VALUES =
       Pattern.compile("((?i:X-Amz-Signature|X-Amz-Security-Token)=)[^&]*");
 
   private final Ids ids;
   private final Clock clock;
+  private final AccessLog accessLog;
 
-  public RequestContextHandler(Ids ids, Clock clock) {
+  public RequestContextHandler(Ids ids, Clock clock, AccessLog accessLog) {
     this.ids = ids;
     this.clock = clock;
+    this.accessLog = accessLog;
   }
 
   @Override
@@ -58,12 +57,12 @@ public final class RequestContextHandler implements Handler<RoutingContext> {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
-  private static void logAccess(RoutingContext ctx, RequestContext rc, String path, String query) {
-    if (!ACCESS_LOG.isInfoEnabled()) {
+  private void logAccess(RoutingContext ctx, RequestContext rc, String path, String query) {
+    if (!accessLog.enabled()) {
       return;
     }
     var principal = rc.principal();
-    ACCESS_LOG.info(accessLine(rc.requestId(), rc.sourceAddress(), ctx.request().method().name(), path, query,
+    accessLog.add(clock.millis(), accessLine(rc.requestId(), rc.sourceAddress(), ctx.request().method().name(), path, query,
         ctx.response().getStatusCode(), ctx.response().bytesWritten(), (System.nanoTime() - rc.startNanos()) / 1_000,
         principal == null ? "-" : principal.accountId() + "/" + principal.userName()));
   }

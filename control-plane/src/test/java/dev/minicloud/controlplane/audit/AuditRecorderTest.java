@@ -3,6 +3,7 @@ package dev.minicloud.controlplane.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.minicloud.common.id.Ids;
+import dev.minicloud.controlplane.http.AccessLog;
 import dev.minicloud.controlplane.http.RequestContext;
 import dev.minicloud.controlplane.http.RequestContextHandler;
 import dev.minicloud.controlplane.identity.Principal;
@@ -41,7 +42,7 @@ class AuditRecorderTest {
     Vertx vertx = Vertx.vertx();
     try {
       Router router = Router.router(vertx);
-      router.route().handler(new RequestContextHandler(new Ids(), clock));
+      router.route().handler(new RequestContextHandler(new Ids(), clock, new AccessLog()));
       router.route().handler(new RequestRecordsHook(journal, usage,
           List.of(new AuditRecorder(log, clock, 0.0, "localhost")), // sample no reads
           account -> { }, new SimpleMeterRegistry(), true));

@@ -98,7 +98,7 @@ class OpenApiDocumentsTest {
     Vertx vertx = Vertx.vertx();
     try {
       Router router = Router.router(vertx);
-      router.route().handler(new RequestContextHandler(new Ids(), Clock.systemUTC()));
+      router.route().handler(new RequestContextHandler(new Ids(), Clock.systemUTC(), new AccessLog()));
       JsonErrors json = new JsonErrors();
       router.route().failureHandler(new FailureHandler(Map.of(ApiSurface.S3, json, ApiSurface.STS, json,
           ApiSurface.JSON, json, ApiSurface.INTERNAL, json, ApiSurface.PROBE, json)));
