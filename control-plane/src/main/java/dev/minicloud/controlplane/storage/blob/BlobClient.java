@@ -88,7 +88,6 @@ public final class BlobClient {
    */
   public Future<HttpClientRequest> openPut(NodeRecord node, String blobId, long expectedSize) {
     return http.request(options(node, HttpMethod.PUT, BLOBS + "/" + blobId)).map(request -> {
-      request.putHeader(ClusterToken.HEADER, token.value());
       request.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
       if (expectedSize >= 0) {
         request.putHeader("content-length", Long.toString(expectedSize));
@@ -120,7 +119,6 @@ public final class BlobClient {
     NodeRecord node = liveNode(segment);
     fromNodes.increment(endInclusive - start + 1);
     RequestOptions options = options(node, HttpMethod.GET, BLOBS + "/" + segment.blobId());
-    options.putHeader(ClusterToken.HEADER, token.value());
     if (start > 0 || endInclusive < segment.size() - 1) {
       options.putHeader("range", "bytes=" + start + "-" + endInclusive);
     }
@@ -155,7 +153,6 @@ public final class BlobClient {
       return Future.failedFuture(new IllegalStateException("no local file for blob " + segment.blobId()));
     }
     RequestOptions options = options(node, HttpMethod.GET, BLOBS + "/" + segment.blobId() + "/file");
-    options.putHeader(ClusterToken.HEADER, token.value());
     return http.request(options)
         .compose(HttpClientRequest::send)
         .compose(response -> response.body().compose(body -> response.statusCode() == 200
@@ -196,8 +193,7 @@ public final class BlobClient {
         continue;
       }
       RequestOptions options = options(node, HttpMethod.DELETE, BLOBS + "/" + segment.blobId());
-      options.putHeader(ClusterToken.HEADER, token.value());
-      deletes.add(http.request(options).compose(HttpClientRequest::send).compose(HttpClientResponse::body)
+        deletes.add(http.request(options).compose(HttpClientRequest::send).compose(HttpClientResponse::body)
           .<Void>mapEmpty()
           .recover(e -> {
             LOG.warn("could not delete blob {} on {}: {}", segment.blobId(), nodeId, e.toString());
@@ -216,7 +212,6 @@ public final class BlobClient {
   /** Lists a node's blobs after {@code after} (null: from the first), for the garbage collector. */
   public Future<BlobPage> list(NodeRecord node, String after, int limit) {
     RequestOptions options = options(node, HttpMethod.GET, BLOBS + "?limit=" + limit + (after == null ? "" : "&after=" + after));
-    options.putHeader(ClusterToken.HEADER, token.value());
     return http.request(options)
         .compose(HttpClientRequest::send)
         .compose(response -> response.body().compose(body -> {
@@ -252,12 +247,13 @@ public final class BlobClient {
   }
 
   /**
-   * A request to a path of the node's internal API: over its Unix socket when it is on
-   * this host and serves one (same HTTP, Host header and token; no TCP/IP stack on either side:
-   * about half the CPU of streaming a large blob), else over TCP.
+   * A request to a path of the node's internal API, with the cluster token: over its Unix socket
+   * when it is on this host and serves one (same HTTP, Host header and token; no TCP/IP stack on
+   * either side: about half the CPU of streaming a large blob), else over TCP.
    */
   private RequestOptions options(NodeRecord node, HttpMethod method, String pathAndQuery) {
-    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(node.endpoint() + pathAndQuery);
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(node.endpoint() + pathAndQuery)
+        .putHeader(ClusterToken.HEADER, token.value());
     if (unixSockets) {
       node.localSocket().ifPresent(path -> options.setServer(SocketAddress.domainSocketAddress(path)));
     }

@@ -174,13 +174,14 @@ public final class GetObjectHandler implements S3Handler {
     if (object.encryption() == null && object.segments().size() == 1 && end - start < BlobClient.STREAM_CHUNK) {
       return small(object.segments().get(0), start, end, response);
     }
-    if (plainHttp && object.encryption() == null && end - start + 1 >= BlobClient.FILE_READ_MIN) {
+    long length = end - start + 1;
+    if (plainHttp && object.encryption() == null && length >= BlobClient.FILE_READ_MIN) {
       long offset = 0;
       for (Segment segment : object.segments()) {
         if (start >= offset && end < offset + segment.size()) { // within one blob: maybe a file on this host
           long from = start - offset;
-          return blobs.openFile(segment, end - start + 1).transform(opened -> opened.succeeded()
-              ? sendFile(response, opened.result(), from, end - start + 1)
+          return blobs.openFile(segment, length).transform(opened -> opened.succeeded()
+              ? sendFile(response, opened.result(), from, length)
               : fromNodes(object, start, end, response));
         }
         offset += segment.size();
