@@ -405,6 +405,8 @@ public final class S3Bench {
     boolean deadlineHit;
     /** CPU time the server process used during the loop (--server-pid), or -1. */
     long serverCpuMicros = -1;
+    /** CPU time this load generator used during the loop (JIT excluded), or -1. */
+    long clientCpuMicros = -1;
 
     int succeeded() {
       return (int) ok.get();
@@ -435,6 +437,7 @@ public final class S3Bench {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Histogram>> futures = new ArrayList<>();
     long cpu0 = serverCpuMicros();
+    long clientCpu0 = cpuMicrosLessJit(Long.toString(ProcessHandle.current().pid()));
     long t0 = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       futures.add(pool.submit(() -> {
@@ -475,6 +478,8 @@ public final class S3Bench {
       loop.elapsedNanos = System.nanoTime() - t0;
       long cpu1 = serverCpuMicros();
       loop.serverCpuMicros = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
+      long clientCpu1 = cpuMicrosLessJit(Long.toString(ProcessHandle.current().pid()));
+      loop.clientCpuMicros = clientCpu0 < 0 || clientCpu1 < 0 ? -1 : clientCpu1 - clientCpu0;
       for (Future<Histogram> f : futures) {
         loop.latencyMicros.add(f.get());
       }
@@ -501,6 +506,11 @@ public final class S3Bench {
     }
     if (loop.serverCpuMicros >= 0 && loop.ok.get() > 0) {
       results.put(prefix + ".server_cpu_us_per_op", fmt((double) loop.serverCpuMicros / loop.ok.get()));
+    }
+    if (loop.clientCpuMicros >= 0 && loop.ok.get() > 0) {
+      // On a small machine the load generator shares the cores: ops/s is bounded by server plus
+      // client CPU per op, so a server's ops/s ratio also depends on what its responses cost the client.
+      results.put(prefix + ".client_cpu_us_per_op", fmt((double) loop.clientCpuMicros / loop.ok.get()));
     }
     if (loop.deadlineHit) {
       results.put(prefix + ".note", "stopped by the deadline after " + loop.ok.get() + " ops");
@@ -679,22 +689,25 @@ public final class S3Bench {
    * which says nothing about what an operation costs once compiled.
    */
   private long serverCpuMicros() {
-    long[] ticks = serverTicks();
+    String pid = opts.get("server-pid");
+    return pid == null ? -1 : cpuMicrosLessJit(pid);
+  }
+
+  /** User + system CPU time of process {@code pid} less its JIT compiler threads', or -1 when not readable. */
+  private static long cpuMicrosLessJit(String pid) {
+    long[] ticks = processTicks(pid);
     return ticks == null ? -1 : (ticks[0] - ticks[1]) * 10_000L;
   }
 
   /** CPU time of the server's JIT compiler threads ({@code --server-pid}), or -1. */
   private long jitCpuMicros() {
-    long[] ticks = serverTicks();
+    String pid = opts.get("server-pid");
+    long[] ticks = pid == null ? null : processTicks(pid);
     return ticks == null ? -1 : ticks[1] * 10_000L;
   }
 
-  /** {whole process, its C1/C2 compiler threads} in clock ticks, or null when not asked for or not readable. */
-  private long[] serverTicks() {
-    String pid = opts.get("server-pid");
-    if (pid == null) {
-      return null;
-    }
+  /** {whole process, its C1/C2 compiler threads} in clock ticks, or null when not readable. */
+  private static long[] processTicks(String pid) {
     try {
       long all = cpuTicks(Path.of("/proc", pid, "stat"));
       long jit = 0;
