@@ -157,6 +157,25 @@ def s3(target):
     return client
 
 
+def run_tool(name: str, base: list[str], args, env: dict[str, str], *, check: bool = True,
+             timeout: float = AWS_TIMEOUT_S, input: bytes | None = None,
+             cwd: str | None = None) -> subprocess.CompletedProcess:
+    """Runs a client command line with a timeout; adds decoded .out/.err; fails the test on a
+    non-zero exit when check is set."""
+    cmd = base + [str(a) for a in args]
+    shown = f"{name} {' '.join(map(str, args))}"
+    try:
+        proc = subprocess.run(cmd, env=env, input=input, capture_output=True, timeout=timeout, cwd=cwd)
+    except subprocess.TimeoutExpired as e:
+        pytest.fail(f"{shown} timed out after {timeout} s; stderr: {e.stderr!r}")
+    proc.out = proc.stdout.decode("utf-8", "replace")
+    proc.err = proc.stderr.decode("utf-8", "replace")
+    if check and proc.returncode != 0:
+        pytest.fail(f"{shown} exited {proc.returncode}\n"
+                    f"stdout: {proc.out[-2000:]}\nstderr: {proc.err[-2000:]}")
+    return proc
+
+
 class AwsCli:
     """Runs the machine's `aws` against the server, with a timeout, returning CompletedProcess."""
 
@@ -173,19 +192,8 @@ class AwsCli:
 
     def __call__(self, *args: str, check: bool = True, timeout: float = AWS_TIMEOUT_S,
                  input: bytes | None = None, cwd: str | None = None) -> subprocess.CompletedProcess:
-        cmd = self.base_args() + [str(a) for a in args]
-        try:
-            proc = subprocess.run(cmd, env=self.env, input=input, capture_output=True,
-                                  timeout=timeout, cwd=cwd)
-        except subprocess.TimeoutExpired as e:
-            pytest.fail(f"aws {' '.join(map(str, args))} timed out after {timeout} s; "
-                        f"stderr: {e.stderr!r}")
-        proc.out = proc.stdout.decode("utf-8", "replace")
-        proc.err = proc.stderr.decode("utf-8", "replace")
-        if check and proc.returncode != 0:
-            pytest.fail(f"aws {' '.join(map(str, args))} exited {proc.returncode}\n"
-                        f"stdout: {proc.out[-2000:]}\nstderr: {proc.err[-2000:]}")
-        return proc
+        return run_tool("aws", self.base_args(), args, self.env, check=check, timeout=timeout,
+                        input=input, cwd=cwd)
 
     def json(self, *args: str, **kw):
         proc = self(*args, **kw)
@@ -201,6 +209,78 @@ class AwsCli:
 @pytest.fixture(scope="session")
 def aws(target) -> AwsCli:
     return AwsCli(target)
+
+
+class Rclone:
+    """Runs the machine's rclone against the server as remote `mc:` (provider Other, defaults
+    otherwise), configured only through RCLONE_CONFIG_MC_* variables and an empty config file."""
+
+    def __init__(self, target: Target, work: Path):
+        key, secret = target.access_key()
+        config = work / "rclone.conf"
+        config.write_text("")
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "RCLONE_"))}
+        self.env.update(
+            RCLONE_CONFIG=str(config),
+            RCLONE_CONFIG_MC_TYPE="s3",
+            RCLONE_CONFIG_MC_PROVIDER="Other",
+            RCLONE_CONFIG_MC_ACCESS_KEY_ID=key,
+            RCLONE_CONFIG_MC_SECRET_ACCESS_KEY=secret,
+            RCLONE_CONFIG_MC_ENDPOINT=target.endpoint,
+            RCLONE_CONFIG_MC_REGION=REGION,
+        )
+        self.base = ["rclone", "--contimeout", "10s", "--timeout", "60s", "--retries", "1",
+                     "--low-level-retries", "1"]
+        if target.https:
+            self.base += ["--ca-cert", target.ca_bundle]
+
+    def __call__(self, *args, check: bool = True, timeout: float = AWS_TIMEOUT_S, **kw):
+        return run_tool("rclone", self.base, args, self.env, check=check, timeout=timeout, **kw)
+
+    def json(self, *args, **kw):
+        return json.loads(self(*args, **kw).out)
+
+
+@pytest.fixture(scope="session")
+def rclone(target, tmp_path_factory) -> Rclone:
+    return Rclone(target, tmp_path_factory.mktemp("rclone"))
+
+
+class S3cmd:
+    """Runs the machine's s3cmd against the server with a config file holding only the endpoint
+    (path-style: host_bucket without %(bucket)s), the key, SigV4, and over HTTPS verification
+    against the server's certificate and https:// presigned URLs; every other setting is s3cmd's
+    default."""
+
+    def __init__(self, target: Target, work: Path):
+        key, secret = target.access_key()
+        host = target.endpoint.split("://", 1)[1]
+        lines = [
+            "[default]",
+            f"access_key = {key}",
+            f"secret_key = {secret}",
+            f"host_base = {host}",
+            f"host_bucket = {host}",
+            f"bucket_location = {REGION}",
+            "signature_v2 = False",
+            f"use_https = {target.https}",
+        ]
+        if target.https:
+            # signurl_use_https: s3cmd's presigned URLs are http:// unless told
+            lines += ["check_ssl_certificate = True", f"ca_certs_file = {target.ca_bundle}",
+                      "signurl_use_https = True"]
+        self.config = work / "s3cfg"
+        self.config.write_text("\n".join(lines) + "\n")
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        self.base = ["s3cmd", "-c", str(self.config), "--no-progress"]
+
+    def __call__(self, *args, check: bool = True, timeout: float = AWS_TIMEOUT_S, **kw):
+        return run_tool("s3cmd", self.base, args, self.env, check=check, timeout=timeout, **kw)
+
+
+@pytest.fixture(scope="session")
+def s3cmd(target, tmp_path_factory) -> S3cmd:
+    return S3cmd(target, tmp_path_factory.mktemp("s3cmd"))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-client S3 tests: the machine's aws-cli and boto3 against a real MiniCloud server on
+# Real-client S3 tests: the machine's aws-cli, boto3, rclone and s3cmd against a real MiniCloud server on
 # loopback, once over HTTP and once over HTTPS (self-signed certificate used as the CA bundle).
 #
 #   tests/clients/run.sh                 # build if needed, start 2 servers, run pytest twice
@@ -15,8 +15,8 @@ say() { printf '[clients] %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 2; }
 
 # --- tools: fail loudly, never skip --------------------------------------------------------------
-for tool in java aws python3; do
-  command -v "$tool" >/dev/null || die "missing '$tool' (see /work/shared/environment.md, 'Real S3/AWS clients')"
+for tool in java aws python3 rclone s3cmd; do
+  command -v "$tool" >/dev/null || die "missing '$tool' (see ../shared/environment.md, 'Real S3/AWS clients'; scripts/ensure-clients installs rclone and s3cmd)"
 done
 python3 -c 'import boto3, botocore' 2>/dev/null || die "missing Python package boto3 for $(command -v python3)"
 python3 -c 'import pytest' 2>/dev/null || die "missing Python package pytest for $(command -v python3)"

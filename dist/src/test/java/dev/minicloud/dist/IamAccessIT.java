@@ -33,7 +33,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.Type;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -332,6 +335,31 @@ class IamAccessIT {
         .anyMatch(g -> g.grantee().uri() != null && g.grantee().uri().endsWith("AllUsers")));
     other.putObjectAcl(r -> r.bucket("beta-listed").key("pub*lic").acl(ObjectCannedACL.PRIVATE));
     assertEquals(403, anonymousGet("/beta-listed/pub*lic").statusCode());
+
+    // The same as AccessControlPolicy bodies (what s3cmd's setacl sends): grants equal to a canned ACL.
+    String ownerId = other.getObjectAcl(r -> r.bucket("beta-listed").key("pub*lic")).owner().id();
+    Grant ownerFull = Grant.builder().permission(Permission.FULL_CONTROL)
+        .grantee(g -> g.type(Type.CANONICAL_USER).id(ownerId)).build();
+    Grant everyone = Grant.builder().permission(Permission.READ)
+        .grantee(g -> g.type(Type.GROUP).uri("http://acs.amazonaws.com/groups/global/AllUsers")).build();
+    other.putObjectAcl(r -> r.bucket("beta-listed").key("pub*lic")
+        .accessControlPolicy(p -> p.owner(o -> o.id(ownerId)).grants(ownerFull, everyone)));
+    assertEquals("p", anonymousGet("/beta-listed/pub*lic").body());
+    other.putObjectAcl(r -> r.bucket("beta-listed").key("pub*lic")
+        .accessControlPolicy(p -> p.owner(o -> o.id(ownerId)).grants(ownerFull)));
+    assertEquals(403, anonymousGet("/beta-listed/pub*lic").statusCode());
+    Grant everyoneWrites = everyone.toBuilder().permission(Permission.WRITE).build();
+    assertEquals(new Outcome(501, "NotImplemented"), run(() -> other.putObjectAcl(r -> r.bucket("beta-listed")
+        .key("pub*lic").accessControlPolicy(p -> p.owner(o -> o.id(ownerId)).grants(ownerFull, everyoneWrites)))));
+    assertEquals(403, anonymousGet("/beta-listed/pub*lic").statusCode(), "a refused ACL changes nothing");
+    assertEquals(new Outcome(404, "NoSuchKey"), run(() -> other.putObjectAcl(r -> r.bucket("beta-listed")
+        .key("missing").accessControlPolicy(p -> p.owner(o -> o.id(ownerId)).grants(ownerFull)))));
+    other.putBucketAcl(r -> r.bucket("beta-listed").accessControlPolicy(p -> p.owner(o -> o.id(ownerId))
+        .grants(ownerFull, everyone)));
+    assertEquals(200, anonymousGet("/beta-listed?list-type=2").statusCode());
+    other.putBucketAcl(r -> r.bucket("beta-listed").accessControlPolicy(p -> p.owner(o -> o.id(ownerId))
+        .grants(ownerFull)));
+    assertEquals(403, anonymousGet("/beta-listed?list-type=2").statusCode());
   }
 
   @Test

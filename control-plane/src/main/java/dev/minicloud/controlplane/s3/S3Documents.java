@@ -25,6 +25,7 @@ public final class S3Documents {
       } catch (S3XmlException e) {
         throw new ApiException(switch (e.code()) {
           case MALFORMED_XML -> S3ErrorCode.MALFORMED_XML;
+          case MALFORMED_ACL -> S3ErrorCode.MALFORMED_ACL;
           case INVALID_TAG -> S3ErrorCode.INVALID_TAG;
           case INVALID_ARGUMENT -> S3ErrorCode.INVALID_ARGUMENT;
           case INVALID_PART_ORDER -> S3ErrorCode.INVALID_PART_ORDER;

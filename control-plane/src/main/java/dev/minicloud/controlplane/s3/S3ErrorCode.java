@@ -43,6 +43,8 @@ public enum S3ErrorCode implements ErrorCode {
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_XML("MalformedXML", 400,
       "The XML you provided was not well-formed or did not validate against our published schema"),
+  MALFORMED_ACL("MalformedACLError", 400,
+      "The XML you provided was not well-formed or did not validate against our published schema"),
   MALFORMED_POLICY("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
   MALFORMED_TRAILER("MalformedTrailerError", 400,
       "The request contained trailing data that was not well-formed or did not conform to our published schema."),

@@ -82,7 +82,7 @@ public final class S3Handlers {
     h.put(S3Operation.COPY_OBJECT, new CopyObjectHandler(access, s.buckets(), s.objects(), s.placement(), s.blobs(),
         s.sse(), s.vertx(), s.clock()));
     h.put(S3Operation.GET_OBJECT_ACL, BucketPolicyHandlers.getObjectAcl(access, s.objects()));
-    h.put(S3Operation.PUT_OBJECT_ACL, BucketPolicyHandlers.putObjectAcl(access, s.objects()));
+    h.put(S3Operation.PUT_OBJECT_ACL, BucketPolicyHandlers.putObjectAcl(access, s.objects(), s.vertx()));
     // Tags
     h.put(S3Operation.GET_OBJECT_TAGGING, new GetObjectTaggingHandler(access, s.objects()));
     h.put(S3Operation.PUT_OBJECT_TAGGING, new PutObjectTaggingHandler(access, s.objects(), s.vertx()));

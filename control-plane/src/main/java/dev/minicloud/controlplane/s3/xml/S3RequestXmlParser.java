@@ -240,6 +240,99 @@ public final class S3RequestXmlParser {
     return new ServerSideEncryptionConfiguration(algorithm, kmsKey, bucketKey);
   }
 
+  /**
+   * PutBucketAcl's and PutObjectAcl's {@code <AccessControlPolicy>[<Owner>...</Owner>]<AccessControlList>}
+   * {@code <Grant><Grantee>(<ID/>|<URI/>|<EmailAddress/>)[<DisplayName/>]</Grantee><Permission/></Grant>*}
+   * {@code </AccessControlList></AccessControlPolicy>}. A grantee's kind is read from which of ID,
+   * URI and EmailAddress it holds (its xsi:type attribute says the same). Anything else, including
+   * a body that is not well-formed, is MalformedACLError, as S3 answers.
+   */
+  public static AccessControlPolicy parseAccessControlPolicy(InputStream body, int maxBytes) {
+    byte[] bytes = readBounded(body, maxBytes);
+    try {
+      Element root = parse(bytes, "AccessControlPolicy");
+      Element list = null;
+      for (Element child : root.children()) {
+        switch (child.name()) {
+          case "Owner" -> { } // always the resource's owner here; S3 checks it, nothing to keep
+          case "AccessControlList" -> {
+            if (list != null) {
+              throw repeated(child, root);
+            }
+            list = child;
+          }
+          default -> throw unexpected(child, root);
+        }
+      }
+      if (list == null) {
+        throw S3XmlException.malformed("AccessControlPolicy must contain an AccessControlList");
+      }
+      List<AccessControlPolicy.Grant> grants = new ArrayList<>();
+      for (Element grant : list.children()) {
+        if (!grant.name().equals("Grant")) {
+          throw unexpected(grant, list);
+        }
+        grants.add(grant(grant));
+      }
+      return new AccessControlPolicy(grants);
+    } catch (S3XmlException e) {
+      if (e.code() != S3XmlException.Code.MALFORMED_XML) {
+        throw e;
+      }
+      throw new S3XmlException(S3XmlException.Code.MALFORMED_ACL, e.getMessage(), e);
+    }
+  }
+
+  private static AccessControlPolicy.Grant grant(Element grant) {
+    Element grantee = null;
+    String permission = null;
+    for (Element child : grant.children()) {
+      switch (child.name()) {
+        case "Grantee" -> {
+          if (grantee != null) {
+            throw repeated(child, grant);
+          }
+          grantee = child;
+        }
+        case "Permission" -> {
+          if (permission != null) {
+            throw repeated(child, grant);
+          }
+          permission = child.leafText().strip();
+        }
+        default -> throw unexpected(child, grant);
+      }
+    }
+    if (grantee == null || permission == null) {
+      throw S3XmlException.malformed("a Grant must contain a Grantee and a Permission");
+    }
+    if (!AccessControlPolicy.PERMISSIONS.contains(permission)) {
+      throw S3XmlException.malformed("Permission must be one of " + AccessControlPolicy.PERMISSIONS);
+    }
+    AccessControlPolicy.GranteeType type = null;
+    String name = null;
+    for (Element child : grantee.children()) {
+      AccessControlPolicy.GranteeType kind = switch (child.name()) {
+        case "ID" -> AccessControlPolicy.GranteeType.CANONICAL_USER;
+        case "URI" -> AccessControlPolicy.GranteeType.GROUP;
+        case "EmailAddress" -> AccessControlPolicy.GranteeType.EMAIL;
+        case "DisplayName" -> null;
+        default -> throw unexpected(child, grantee);
+      };
+      if (kind != null) {
+        if (type != null) {
+          throw S3XmlException.malformed("a Grantee names one ID, URI or EmailAddress");
+        }
+        type = kind;
+        name = child.leafText().strip();
+      }
+    }
+    if (type == null || name.isEmpty()) {
+      throw S3XmlException.malformed("a Grantee must contain an ID, a URI or an EmailAddress");
+    }
+    return new AccessControlPolicy.Grant(type, name, permission);
+  }
+
   private static CompleteMultipartUploadRequest.Part completedPart(Element part) {
     Integer partNumber = null;
     String etag = null;

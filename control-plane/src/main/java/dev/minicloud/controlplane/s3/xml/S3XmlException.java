@@ -12,6 +12,8 @@ public final class S3XmlException extends RuntimeException {
   public enum Code {
     /** Not well-formed, a DTD, or not S3's schema (unknown/missing/repeated elements, bad values). */
     MALFORMED_XML("MalformedXML"),
+    /** An ACL document that is not well-formed or not S3's AccessControlPolicy schema. */
+    MALFORMED_ACL("MalformedACLError"),
     /** A tag set breaks S3's tag rules (count, key and value length, duplicate keys, aws: prefix). */
     INVALID_TAG("InvalidTag"),
     /** A value outside S3's range, e.g. a part number outside 1..10,000. */

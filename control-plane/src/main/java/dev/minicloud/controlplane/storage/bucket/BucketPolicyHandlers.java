@@ -8,19 +8,24 @@ import dev.minicloud.controlplane.iam.policy.PolicyParser;
 import dev.minicloud.controlplane.iam.policy.PrincipalSpec;
 import dev.minicloud.controlplane.iam.policy.Statement;
 import dev.minicloud.controlplane.s3.S3Call;
+import dev.minicloud.controlplane.s3.S3Documents;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Handler;
 import dev.minicloud.controlplane.s3.SmallBody;
+import dev.minicloud.controlplane.s3.xml.AccessControlPolicy;
 import dev.minicloud.controlplane.s3.xml.Owner;
+import dev.minicloud.controlplane.s3.xml.S3RequestXmlParser;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.storage.object.ObjectRecord;
 import dev.minicloud.controlplane.s3.xml.SubresourceXmlWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Bucket policies (Get/Put/DeleteBucketPolicy, GetBucketPolicyStatus) and canned bucket ACLs
- * (PutBucketAcl with {@code x-amz-acl}, GetBucketAcl). Both are enforced by the policy engine in the
+ * Bucket policies (Get/Put/DeleteBucketPolicy, GetBucketPolicyStatus) and canned ACLs of buckets
+ * and objects (Put/GetBucketAcl, Put/GetObjectAcl; private and public-read). Both are enforced by the policy engine in the
  * S3 dispatch's authorization step; here they are only validated and stored on the bucket.
  */
 public final class BucketPolicyHandlers {
@@ -90,17 +95,18 @@ public final class BucketPolicyHandlers {
     return false;
   }
 
-  /** PutBucketAcl: only the canned ACLs private and public-read, in the x-amz-acl header. */
+  /**
+   * PutBucketAcl: the canned ACLs private and public-read, in the x-amz-acl header or as an
+   * AccessControlPolicy body that grants the same ({@link #requestedAcl}).
+   */
   public static S3Handler putAcl(BucketAccess access, BucketStore buckets) {
     return call -> {
-      access.writable(call);
-      String acl = cannedAcl(call);
-      if (acl == null) {
-        throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED,
-            "Only canned ACLs (x-amz-acl: private or public-read) are supported.");
-      }
-      buckets.update(call.bucket(), b -> b.withAcl(acl));
-      call.empty(200);
+      BucketRecord bucket = access.writable(call);
+      call.guard(requestedAcl(call, bucket.ownerAccountId()).map(acl -> {
+        buckets.update(call.bucket(), b -> b.withAcl(acl));
+        call.empty(200);
+        return null;
+      }));
     };
   }
 
@@ -112,19 +118,24 @@ public final class BucketPolicyHandlers {
     };
   }
 
-  /** PutObjectAcl: the canned ACLs private and public-read, in the x-amz-acl header. */
-  public static S3Handler putObjectAcl(BucketAccess access, ObjectIndex objects) {
+  /**
+   * PutObjectAcl: the canned ACLs private and public-read, in the x-amz-acl header or as an
+   * AccessControlPolicy body that grants the same ({@link #requestedAcl}). The object index's
+   * update waits for its synced commit, so it runs off the event loop.
+   */
+  public static S3Handler putObjectAcl(BucketAccess access, ObjectIndex objects, Vertx vertx) {
     return call -> {
-      access.writable(call);
-      String acl = cannedAcl(call);
-      if (acl == null) {
-        throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED,
-            "Only canned ACLs (x-amz-acl: private or public-read) are supported.");
-      }
-      if (objects.update(call.bucket(), call.key(), o -> o.withAcl(acl)).isEmpty()) {
-        throw new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist.");
-      }
-      call.empty(200);
+      BucketRecord bucket = access.writable(call);
+      call.guard(requestedAcl(call, bucket.ownerAccountId())
+          .compose(acl -> vertx.executeBlocking(() -> objects.update(call.bucket(), call.key(), o -> o.withAcl(acl)),
+              false))
+          .map(updated -> {
+            if (updated.isEmpty()) {
+              throw new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist.");
+            }
+            call.empty(200);
+            return null;
+          }));
     };
   }
 
@@ -136,6 +147,37 @@ public final class BucketPolicyHandlers {
       Owner owner = new Owner(bucket.ownerAccountId(), bucket.ownerAccountId());
       call.xml(200, SubresourceXmlWriter.cannedAcl(owner, BucketRecord.PUBLIC_READ.equals(object.acl())));
     };
+  }
+
+  /**
+   * The ACL a PutBucketAcl or PutObjectAcl asks for: its x-amz-acl header ({@link #cannedAcl}), else
+   * its AccessControlPolicy body, which must grant what a canned ACL grants: anything to the owner
+   * (who has full control here whatever the document says), and at most READ to everyone (S3's
+   * AllUsers group, which makes it public-read). Other grants answer NotImplemented and change
+   * nothing, like the canned ACLs not supported.
+   */
+  static Future<String> requestedAcl(S3Call call, String ownerId) {
+    String canned = cannedAcl(call);
+    if (canned != null) {
+      return Future.succeededFuture(canned);
+    }
+    return S3Documents.read(call, S3RequestXmlParser::parseAccessControlPolicy).map(policy -> {
+      boolean publicRead = false;
+      for (AccessControlPolicy.Grant grant : policy.grants()) {
+        if (grant.type() == AccessControlPolicy.GranteeType.CANONICAL_USER && grant.grantee().equals(ownerId)) {
+          continue;
+        }
+        if (grant.type() == AccessControlPolicy.GranteeType.GROUP
+            && grant.grantee().equals(AccessControlPolicy.ALL_USERS) && grant.permission().equals("READ")) {
+          publicRead = true;
+          continue;
+        }
+        throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED, "Only ACLs that grant what the canned ACLs private"
+            + " and public-read grant are supported; this one grants " + grant.permission() + " to " + grant.grantee()
+            + ".");
+      }
+      return publicRead ? BucketRecord.PUBLIC_READ : BucketRecord.PRIVATE;
+    });
   }
 
   /**

@@ -419,4 +419,60 @@ class S3RequestXmlParserTest {
     assertEquals("InvalidPartOrder", S3XmlException.Code.INVALID_PART_ORDER.s3Code());
     assertEquals("MaxMessageLengthExceeded", S3XmlException.Code.MAX_MESSAGE_LENGTH_EXCEEDED.s3Code());
   }
+
+  @Nested
+  class AccessControlPolicies {
+
+    private static final String XSI = " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
+
+    /** What s3cmd's setacl sends: the ACL it read, with a grant added or removed. */
+    @Test
+    void s3cmdStyleDocumentWithOwnerAndGroupGrant() {
+      AccessControlPolicy policy = S3RequestXmlParser.parseAccessControlPolicy(body("<?xml version=\"1.0\"?>"
+          + "<AccessControlPolicy" + NS + XSI + "><Owner><ID>111122223333</ID><DisplayName>o</DisplayName></Owner>"
+          + "<AccessControlList>"
+          + "<Grant><Grantee xsi:type=\"CanonicalUser\"><ID>111122223333</ID><DisplayName>o</DisplayName></Grantee>"
+          + "<Permission>FULL_CONTROL</Permission></Grant>"
+          + "<Grant><Grantee xsi:type=\"Group\"><URI>" + AccessControlPolicy.ALL_USERS + "</URI></Grantee>"
+          + "<Permission>READ</Permission></Grant>"
+          + "<Grant><Grantee xsi:type=\"AmazonCustomerByEmail\"><EmailAddress>a@b.c</EmailAddress></Grantee>"
+          + "<Permission>WRITE_ACP</Permission></Grant>"
+          + "</AccessControlList></AccessControlPolicy>"), LIMIT);
+      assertEquals(List.of(
+          new AccessControlPolicy.Grant(AccessControlPolicy.GranteeType.CANONICAL_USER, "111122223333", "FULL_CONTROL"),
+          new AccessControlPolicy.Grant(AccessControlPolicy.GranteeType.GROUP, AccessControlPolicy.ALL_USERS, "READ"),
+          new AccessControlPolicy.Grant(AccessControlPolicy.GranteeType.EMAIL, "a@b.c", "WRITE_ACP")),
+          policy.grants());
+    }
+
+    @Test
+    void emptyAccessControlListWithoutNamespaceOrOwner() {
+      assertEquals(List.of(), S3RequestXmlParser.parseAccessControlPolicy(
+          body("<AccessControlPolicy><AccessControlList/></AccessControlPolicy>"), LIMIT).grants());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "<AccessControlPolicy/>",
+        "<AccessControlPolicy><AccessControlList/><AccessControlList/></AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList><Grant><Permission>READ</Permission></Grant></AccessControlList>"
+            + "</AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>1</ID></Grantee><Permission>ALL</Permission>"
+            + "</Grant></AccessControlList></AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>1</ID><URI>u</URI></Grantee>"
+            + "<Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList><Grant><Grantee><DisplayName>x</DisplayName></Grantee>"
+            + "<Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList><Grant><Grantee><ID> </ID></Grantee>"
+            + "<Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList><Rule/></AccessControlList></AccessControlPolicy>",
+        "<AccessControlPolicy><AccessControlList>",
+        "<!DOCTYPE AccessControlPolicy><AccessControlPolicy><AccessControlList/></AccessControlPolicy>",
+        "<Tagging><TagSet/></Tagging>"})
+    void anythingElseIsMalformedAcl(String xml) {
+      assertEquals(S3XmlException.Code.MALFORMED_ACL,
+          failure(() -> S3RequestXmlParser.parseAccessControlPolicy(body(xml), LIMIT)));
+    }
+  }
 }
