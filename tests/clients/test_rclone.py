@@ -140,3 +140,12 @@ def test_rclone_missing_bucket_is_directory_not_found(rclone):
     proc = rclone("lsf", f"mc:{unique_bucket_name('missing')}", check=False)
     assert proc.returncode == 3, (proc.returncode, proc.err)  # rclone: directory not found
     assert "directory not found" in proc.err
+
+
+def test_rclone_settier_changes_the_storage_class(rclone, s3, bucket):
+    s3.put_object(Bucket=bucket, Key="t", Body=b"tiered")
+    assert "StorageClass" not in s3.head_object(Bucket=bucket, Key="t")  # STANDARD: no header, as on S3
+    rclone("settier", "STANDARD_IA", f"mc:{bucket}/t")  # a copy onto itself with x-amz-storage-class
+    assert s3.head_object(Bucket=bucket, Key="t")["StorageClass"] == "STANDARD_IA"
+    assert [e["Tier"] for e in rclone.json("lsjson", f"mc:{bucket}")] == ["STANDARD_IA"]
+    assert s3.get_object(Bucket=bucket, Key="t")["Body"].read() == b"tiered"

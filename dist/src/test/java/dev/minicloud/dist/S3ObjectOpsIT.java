@@ -29,10 +29,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -85,6 +88,44 @@ class S3ObjectOpsIT {
     S3Exception condition = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket("ops")
         .sourceKey("orig").destinationBucket("ops").destinationKey("y").copySourceIfMatch("\"nomatch\"")));
     assertEquals(412, condition.statusCode());
+  }
+
+  @Test
+  void storageClassesAreKeptReportedAndChangedByACopyOntoItself() {
+    s3.putObject(b -> b.bucket("ops").key("sc/ia").storageClass(StorageClass.STANDARD_IA), RequestBody.fromString("i"));
+    s3.putObject(b -> b.bucket("ops").key("sc/std"), RequestBody.fromString("s"));
+    assertEquals(StorageClass.STANDARD_IA, s3.headObject(b -> b.bucket("ops").key("sc/ia")).storageClass());
+    assertEquals(null, s3.headObject(b -> b.bucket("ops").key("sc/std")).storageClass(), "S3 sends no header for STANDARD");
+    assertEquals(Map.of("sc/ia", "STANDARD_IA", "sc/std", "STANDARD"), s3.listObjectsV2(b -> b.bucket("ops").prefix("sc/"))
+        .contents().stream().collect(java.util.stream.Collectors.toMap(S3Object::key, S3Object::storageClassAsString)));
+
+    // What `rclone settier` and `aws s3 cp --storage-class` do: a copy onto itself with another class.
+    s3.copyObject(b -> b.sourceBucket("ops").sourceKey("sc/std").destinationBucket("ops").destinationKey("sc/std")
+        .storageClass(StorageClass.GLACIER));
+    var glacier = s3.getObjectAsBytes(b -> b.bucket("ops").key("sc/std"));
+    assertEquals("GLACIER", glacier.response().storageClassAsString());
+    assertEquals("s", glacier.asUtf8String(), "no archive tier: the object reads at once");
+    S3Exception same = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket("ops")
+        .sourceKey("sc/std").destinationBucket("ops").destinationKey("sc/std").storageClass(StorageClass.GLACIER)));
+    assertEquals("InvalidRequest", same.awsErrorDetails().errorCode());
+    // A copy elsewhere takes the request's class, STANDARD without one, as on S3.
+    s3.copyObject(b -> b.sourceBucket("ops").sourceKey("sc/ia").destinationBucket("ops").destinationKey("sc/copy"));
+    assertEquals(null, s3.headObject(b -> b.bucket("ops").key("sc/copy")).storageClass());
+
+    var upload = s3.createMultipartUpload(b -> b.bucket("ops").key("sc/mp").storageClass(StorageClass.ONEZONE_IA));
+    assertEquals("ONEZONE_IA", s3.listMultipartUploads(b -> b.bucket("ops").prefix("sc/")).uploads().get(0)
+        .storageClassAsString());
+    var part = s3.uploadPart(b -> b.bucket("ops").key("sc/mp").uploadId(upload.uploadId()).partNumber(1),
+        RequestBody.fromString("m"));
+    s3.completeMultipartUpload(b -> b.bucket("ops").key("sc/mp").uploadId(upload.uploadId())
+        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag()).build())));
+    assertEquals(StorageClass.ONEZONE_IA, s3.headObject(b -> b.bucket("ops").key("sc/mp")).storageClass());
+
+    S3Exception invalid = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket("ops").key("sc/bad")
+        .storageClass("COLD_STORAGE"), RequestBody.fromString("x")));
+    assertEquals(400, invalid.statusCode());
+    assertEquals("InvalidStorageClass", invalid.awsErrorDetails().errorCode());
+    assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("ops").key("sc/bad")));
   }
 
   @Test

@@ -6,7 +6,7 @@ import dev.minicloud.controlplane.s3.xml.ChecksumAlgorithm;
 import dev.minicloud.controlplane.s3.xml.ChecksumType;
 import dev.minicloud.controlplane.s3.xml.ListMultipartUploadsResult;
 import dev.minicloud.controlplane.s3.xml.MultipartXmlWriter;
-import dev.minicloud.controlplane.s3.xml.ObjectSummary;
+import dev.minicloud.controlplane.storage.object.StorageClass;
 import dev.minicloud.controlplane.s3.xml.Owner;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class ListMultipartUploadsHandler implements S3Handler {
     List<UploadRecord> shown = truncated ? found.subList(0, max) : found;
     List<ListMultipartUploadsResult.Upload> list = shown.stream().map(u -> {
       Owner owner = new Owner(u.ownerAccountId(), u.ownerAccountId());
-      return new ListMultipartUploadsResult.Upload(u.key(), u.uploadId(), owner, owner, ObjectSummary.STANDARD,
+      return new ListMultipartUploadsResult.Upload(u.key(), u.uploadId(), owner, owner, StorageClass.of(u.headers()),
           u.initiated(), Optional.ofNullable(u.checksumAlgorithm()).map(ChecksumAlgorithm::valueOf),
           Optional.ofNullable(u.checksumType()).map(ChecksumType::valueOf));
     }).toList();

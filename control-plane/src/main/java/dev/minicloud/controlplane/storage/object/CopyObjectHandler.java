@@ -62,12 +62,17 @@ public final class CopyObjectHandler implements S3Handler {
     boolean replaceMetadata = "REPLACE".equalsIgnoreCase(call.header("x-amz-metadata-directive"));
     boolean replaceTags = "REPLACE".equalsIgnoreCase(call.header("x-amz-tagging-directive"));
     boolean self = source.bucket().equals(call.bucket()) && source.key().equals(call.key());
-    if (self && !replaceMetadata && !replaceTags && call.header(ServerSideEncryption.HEADER) == null) {
+    // The copy's class is the request's (STANDARD without the header), never the source's, as on S3.
+    String storageClass = StorageClass.requested(call.http().headers());
+    boolean changesClass = call.header(StorageClass.HEADER) != null
+        && !storageClass.equals(StorageClass.of(from.headers()));
+    if (self && !replaceMetadata && !replaceTags && !changesClass && call.header(ServerSideEncryption.HEADER) == null) {
       throw new ApiException(S3ErrorCode.INVALID_REQUEST, "This copy request is illegal because it is trying to copy an "
           + "object to itself without changing the object's metadata, storage class, website redirect location or "
           + "encryption attributes.");
     }
-    Map<String, String> headers = replaceMetadata ? ObjectHeaders.standard(call.http().headers()) : from.headers();
+    Map<String, String> headers = replaceMetadata ? ObjectHeaders.standard(call.http().headers())
+        : StorageClass.with(from.headers(), storageClass);
     Map<String, String> userMetadata = replaceMetadata ? ObjectHeaders.userMetadata(call.http().headers())
         : from.userMetadata();
     String acl = BucketPolicyHandlers.cannedAcl(call);

@@ -74,7 +74,7 @@ public final class ListObjectsHandler implements S3Handler {
       List<ListVersionsResult.Entry> entries = page.objects().stream()
           .<ListVersionsResult.Entry>map(o -> new ListVersionsResult.Version(o.key(), ListVersionsResult.NULL_VERSION_ID,
               true, o.lastModified(), o.etag(), checksumAlgorithms(o), Optional.empty(), o.size(),
-              ObjectSummary.STANDARD, Optional.of(owner)))
+              StorageClass.of(o.headers()), Optional.of(owner)))
           .toList();
       call.xml(200, ListingXmlWriter.listVersions(new ListVersionsResult(bucket.name(), prefix, keyMarker,
           Optional.ofNullable(call.s3().param("version-id-marker")).orElse(""),
@@ -86,7 +86,7 @@ public final class ListObjectsHandler implements S3Handler {
 
   private static List<ObjectSummary> summaries(ObjectListing.Page page, Optional<Owner> owner) {
     return page.objects().stream().map(o -> new ObjectSummary(o.key(), o.lastModified(), o.etag(),
-        checksumAlgorithms(o), Optional.empty(), o.size(), owner, ObjectSummary.STANDARD)).toList();
+        checksumAlgorithms(o), Optional.empty(), o.size(), owner, StorageClass.of(o.headers()))).toList();
   }
 
   private static List<dev.minicloud.controlplane.s3.xml.ChecksumAlgorithm> checksumAlgorithms(ObjectRecord o) {

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The object headers S3 stores and returns: the standard content headers, {@code x-amz-meta-*}
- * user metadata, and the headers GET/HEAD send back for a stored object.
+ * The object headers S3 stores and returns: the standard content headers, the storage class
+ * ({@link StorageClass}), {@code x-amz-meta-*} user metadata, and the headers GET/HEAD send back
+ * for a stored object.
  */
 public final class ObjectHeaders {
 
@@ -25,6 +26,7 @@ public final class ObjectHeaders {
 
   private ObjectHeaders() {}
 
+  /** The content headers and the storage class of a PUT, CreateMultipartUpload or replacing copy. */
   public static Map<String, String> standard(MultiMap headers) {
     Map<String, String> stored = new LinkedHashMap<>();
     for (String name : STORED) {
@@ -44,7 +46,7 @@ public final class ObjectHeaders {
         stored.put("content-encoding", rest);
       }
     }
-    return stored;
+    return StorageClass.with(stored, StorageClass.requested(headers));
   }
 
   public static Map<String, String> userMetadata(MultiMap headers) {
