@@ -91,7 +91,7 @@ class S3ObjectOpsIT {
   }
 
   @Test
-  void storageClassesAreKeptReportedAndChangedByACopyOntoItself() {
+  void storageClassesAreKeptReportedChangedByACopyOntoItselfAndRestorable() {
     s3.putObject(b -> b.bucket("ops").key("sc/ia").storageClass(StorageClass.STANDARD_IA), RequestBody.fromString("i"));
     s3.putObject(b -> b.bucket("ops").key("sc/std"), RequestBody.fromString("s"));
     assertEquals(StorageClass.STANDARD_IA, s3.headObject(b -> b.bucket("ops").key("sc/ia")).storageClass());
@@ -105,6 +105,15 @@ class S3ObjectOpsIT {
     var glacier = s3.getObjectAsBytes(b -> b.bucket("ops").key("sc/std"));
     assertEquals("GLACIER", glacier.response().storageClassAsString());
     assertEquals("s", glacier.asUtf8String(), "no archive tier: the object reads at once");
+    // RestoreObject: an archived object is always "already restored" (200); other classes cannot be restored.
+    assertEquals(200, s3.restoreObject(b -> b.bucket("ops").key("sc/std").restoreRequest(r -> r.days(2)))
+        .sdkHttpResponse().statusCode());
+    S3Exception notArchived = assertThrows(S3Exception.class, () -> s3.restoreObject(b -> b.bucket("ops")
+        .key("sc/ia").restoreRequest(r -> r.days(2))));
+    assertEquals(403, notArchived.statusCode());
+    assertEquals("InvalidObjectState", notArchived.awsErrorDetails().errorCode());
+    assertEquals("NoSuchKey", assertThrows(S3Exception.class, () -> s3.restoreObject(b -> b.bucket("ops")
+        .key("sc/none").restoreRequest(r -> r.days(2)))).awsErrorDetails().errorCode());
     S3Exception same = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket("ops")
         .sourceKey("sc/std").destinationBucket("ops").destinationKey("sc/std").storageClass(StorageClass.GLACIER)));
     assertEquals("InvalidRequest", same.awsErrorDetails().errorCode());

@@ -36,6 +36,7 @@ public enum S3ErrorCode implements ErrorCode {
       "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
+  INVALID_OBJECT_STATE("InvalidObjectState", 403, "The operation is not valid for the object's storage class"),
   INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),

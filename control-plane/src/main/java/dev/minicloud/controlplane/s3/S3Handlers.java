@@ -28,6 +28,7 @@ import dev.minicloud.controlplane.storage.object.DeleteObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.DeleteObjectsHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.PutObjectTaggingHandler;
+import dev.minicloud.controlplane.storage.object.RestoreObjectHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectHandler;
 import dev.minicloud.controlplane.storage.object.ListObjectsHandler;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
@@ -86,6 +87,7 @@ public final class S3Handlers {
     // Tags
     h.put(S3Operation.GET_OBJECT_TAGGING, new GetObjectTaggingHandler(access, s.objects()));
     h.put(S3Operation.PUT_OBJECT_TAGGING, new PutObjectTaggingHandler(access, s.objects(), s.vertx()));
+    h.put(S3Operation.RESTORE_OBJECT, new RestoreObjectHandler(access, s.objects()));
     h.put(S3Operation.DELETE_OBJECT_TAGGING, new DeleteObjectTaggingHandler(access, s.objects(), s.vertx()));
     h.put(S3Operation.GET_BUCKET_TAGGING, BucketTaggingHandlers.get(access));
     h.put(S3Operation.PUT_BUCKET_TAGGING, BucketTaggingHandlers.put(access, s.buckets()));

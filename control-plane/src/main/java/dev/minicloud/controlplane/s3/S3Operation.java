@@ -38,6 +38,7 @@ public enum S3Operation {
   GET_OBJECT_TAGGING("s3:GetObjectTagging", 2),
   PUT_OBJECT_TAGGING("s3:PutObjectTagging", 1),
   DELETE_OBJECT_TAGGING("s3:DeleteObjectTagging", 2),
+  RESTORE_OBJECT("s3:RestoreObject", 1),
   CREATE_MULTIPART_UPLOAD("s3:PutObject", 1),
   UPLOAD_PART("s3:PutObject", 1),
   UPLOAD_PART_COPY("s3:PutObject", 1),

@@ -149,6 +149,10 @@ public final class S3OperationResolver {
         if (r.has("uploadId")) {
           return S3Operation.COMPLETE_MULTIPART_UPLOAD;
         }
+        if (r.has("restore")) {
+          return S3Operation.RESTORE_OBJECT;
+        }
+        rejectUnsupported(r); // select: NotImplemented, not MethodNotAllowed
         throw notAllowed();
       }
       default -> throw notAllowed();
