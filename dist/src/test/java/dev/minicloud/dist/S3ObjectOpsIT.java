@@ -138,6 +138,36 @@ class S3ObjectOpsIT {
   }
 
   @Test
+  void configurationsThatCannotBeSetReadAsNeverConfigured() {
+    Map<String, Runnable> notFound = new java.util.LinkedHashMap<>();
+    notFound.put("NoSuchCORSConfiguration", () -> s3.getBucketCors(b -> b.bucket("ops")));
+    notFound.put("NoSuchLifecycleConfiguration", () -> s3.getBucketLifecycleConfiguration(b -> b.bucket("ops")));
+    notFound.put("NoSuchWebsiteConfiguration", () -> s3.getBucketWebsite(b -> b.bucket("ops")));
+    notFound.put("ReplicationConfigurationNotFoundError", () -> s3.getBucketReplication(b -> b.bucket("ops")));
+    notFound.put("ObjectLockConfigurationNotFoundError", () -> s3.getObjectLockConfiguration(b -> b.bucket("ops")));
+    notFound.put("NoSuchPublicAccessBlockConfiguration", () -> s3.getPublicAccessBlock(b -> b.bucket("ops")));
+    notFound.put("OwnershipControlsNotFoundError", () -> s3.getBucketOwnershipControls(b -> b.bucket("ops")));
+    notFound.forEach((code, call) -> {
+      S3Exception e = assertThrows(S3Exception.class, call::run, code);
+      assertEquals(404, e.statusCode(), code);
+      assertEquals(code, e.awsErrorDetails().errorCode());
+    });
+    assertEquals(null, s3.getBucketAccelerateConfiguration(b -> b.bucket("ops")).status());
+    assertEquals("BucketOwner", s3.getBucketRequestPayment(b -> b.bucket("ops")).payerAsString());
+    assertEquals(null, s3.getBucketLogging(b -> b.bucket("ops")).loggingEnabled());
+    var notifications = s3.getBucketNotificationConfiguration(b -> b.bucket("ops"));
+    assertTrue(notifications.queueConfigurations().isEmpty() && notifications.topicConfigurations().isEmpty()
+        && notifications.lambdaFunctionConfigurations().isEmpty());
+
+    assertEquals("NoSuchBucket", assertThrows(S3Exception.class, () -> s3.getBucketCors(b -> b.bucket("no-such-ops")))
+        .awsErrorDetails().errorCode());
+    S3Exception put = assertThrows(S3Exception.class, () -> s3.putBucketCors(b -> b.bucket("ops")
+        .corsConfiguration(c -> c.corsRules(software.amazon.awssdk.services.s3.model.CORSRule.builder()
+            .allowedMethods("GET").allowedOrigins("*").build()))));
+    assertEquals(501, put.statusCode(), "setting one is still NotImplemented");
+  }
+
+  @Test
   void deleteObjectsReportsEachKey() {
     for (String key : List.of("d1", "d2")) {
       s3.putObject(b -> b.bucket("ops").key(key), RequestBody.fromString(key));

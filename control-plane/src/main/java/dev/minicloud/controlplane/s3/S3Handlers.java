@@ -1,5 +1,6 @@
 package dev.minicloud.controlplane.s3;
 
+import dev.minicloud.controlplane.s3.xml.SubresourceXmlWriter;
 import dev.minicloud.controlplane.storage.blob.BlobClient;
 import dev.minicloud.controlplane.storage.blob.BlobPlacement;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
@@ -62,6 +63,28 @@ public final class S3Handlers {
     h.put(S3Operation.DELETE_BUCKET, new DeleteBucketHandler(access, s.buckets(), s.objects()));
     h.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocationHandler(access));
     h.put(S3Operation.GET_BUCKET_VERSIONING, BucketStatusHandlers.versioning(access));
+    // Configurations that cannot be set here: read as S3 reads a bucket that never had them
+    h.put(S3Operation.GET_BUCKET_CORS, BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_CORS_CONFIGURATION));
+    h.put(S3Operation.GET_BUCKET_LIFECYCLE,
+        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION));
+    h.put(S3Operation.GET_BUCKET_WEBSITE,
+        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_WEBSITE_CONFIGURATION));
+    h.put(S3Operation.GET_BUCKET_REPLICATION,
+        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.REPLICATION_CONFIGURATION_NOT_FOUND));
+    h.put(S3Operation.GET_OBJECT_LOCK_CONFIGURATION,
+        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND));
+    h.put(S3Operation.GET_PUBLIC_ACCESS_BLOCK,
+        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION));
+    h.put(S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS,
+        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND));
+    h.put(S3Operation.GET_BUCKET_ACCELERATE, BucketStatusHandlers.defaultConfiguration(access,
+        SubresourceXmlWriter.emptyConfiguration("AccelerateConfiguration")));
+    h.put(S3Operation.GET_BUCKET_REQUEST_PAYMENT, BucketStatusHandlers.defaultConfiguration(access,
+        SubresourceXmlWriter.requestPaymentByOwner()));
+    h.put(S3Operation.GET_BUCKET_LOGGING, BucketStatusHandlers.defaultConfiguration(access,
+        SubresourceXmlWriter.emptyConfiguration("BucketLoggingStatus")));
+    h.put(S3Operation.GET_BUCKET_NOTIFICATION, BucketStatusHandlers.defaultConfiguration(access,
+        SubresourceXmlWriter.emptyConfiguration("NotificationConfiguration")));
     // Access control: bucket policies and canned ACLs (enforced by the authorization step, see S3Authorizer)
     h.put(S3Operation.GET_BUCKET_ACL, BucketPolicyHandlers.getAcl(access));
     h.put(S3Operation.PUT_BUCKET_ACL, BucketPolicyHandlers.putAcl(access, s.buckets()));

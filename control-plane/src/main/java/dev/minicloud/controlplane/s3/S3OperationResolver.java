@@ -2,6 +2,7 @@ package dev.minicloud.controlplane.s3;
 
 import dev.minicloud.common.error.ApiException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which S3 operation a request is, from its method, whether it names a bucket and a key, its
@@ -14,6 +15,24 @@ public final class S3OperationResolver {
       "website", "replication", "logging", "notification", "encryption", "object-lock", "ownershipControls",
       "publicAccessBlock", "accelerate", "requestPayment", "analytics", "metrics", "inventory",
       "intelligent-tiering", "legal-hold", "retention", "restore", "select", "torrent", "attributes", "versioning");
+
+  /**
+   * Bucket configurations MiniCloud cannot set (their PUT is NotImplemented), whose GET answers what
+   * S3 answers for a bucket that never had one: tools that read every configuration of a bucket
+   * (infrastructure-as-code providers, {@code s3cmd info}) then work.
+   */
+  private static final Map<String, S3Operation> UNCONFIGURED = Map.ofEntries(
+      Map.entry("cors", S3Operation.GET_BUCKET_CORS),
+      Map.entry("lifecycle", S3Operation.GET_BUCKET_LIFECYCLE),
+      Map.entry("website", S3Operation.GET_BUCKET_WEBSITE),
+      Map.entry("replication", S3Operation.GET_BUCKET_REPLICATION),
+      Map.entry("object-lock", S3Operation.GET_OBJECT_LOCK_CONFIGURATION),
+      Map.entry("publicAccessBlock", S3Operation.GET_PUBLIC_ACCESS_BLOCK),
+      Map.entry("ownershipControls", S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS),
+      Map.entry("accelerate", S3Operation.GET_BUCKET_ACCELERATE),
+      Map.entry("requestPayment", S3Operation.GET_BUCKET_REQUEST_PAYMENT),
+      Map.entry("logging", S3Operation.GET_BUCKET_LOGGING),
+      Map.entry("notification", S3Operation.GET_BUCKET_NOTIFICATION));
 
   private S3OperationResolver() {}
 
@@ -56,6 +75,11 @@ public final class S3OperationResolver {
         }
         if (r.has("encryption")) {
           return S3Operation.GET_BUCKET_ENCRYPTION;
+        }
+        for (Map.Entry<String, S3Operation> unconfigured : UNCONFIGURED.entrySet()) {
+          if (r.has(unconfigured.getKey())) {
+            return unconfigured.getValue();
+          }
         }
         rejectUnsupported(r);
         return "2".equals(r.param("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;

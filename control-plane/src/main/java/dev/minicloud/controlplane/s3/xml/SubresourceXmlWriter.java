@@ -52,6 +52,16 @@ public final class SubresourceXmlWriter {
         US_EAST_1.equals(region) ? Optional.empty() : Optional.of(region));
   }
 
+  /** An empty configuration document, {@code <root/>} in S3's namespace: what S3 returns for a never-set one. */
+  public static String emptyConfiguration(String root) {
+    return XmlBuilder.simpleDocument(root, Optional.empty());
+  }
+
+  /** GetBucketRequestPayment of a bucket whose owner pays, the only kind here. */
+  public static String requestPaymentByOwner() {
+    return XmlBuilder.document("RequestPaymentConfiguration").element("Payer", "BucketOwner").finish();
+  }
+
   /**
    * GetBucketVersioning: the empty {@code <VersioningConfiguration/>} for a bucket whose
    * versioning was never configured, else {@code <VersioningConfiguration><Status/>}.
