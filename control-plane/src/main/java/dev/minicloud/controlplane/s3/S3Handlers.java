@@ -64,19 +64,14 @@ public final class S3Handlers {
     h.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocationHandler(access));
     h.put(S3Operation.GET_BUCKET_VERSIONING, BucketStatusHandlers.versioning(access));
     // Configurations that cannot be set here: read as S3 reads a bucket that never had them
-    h.put(S3Operation.GET_BUCKET_CORS, BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_CORS_CONFIGURATION));
-    h.put(S3Operation.GET_BUCKET_LIFECYCLE,
-        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION));
-    h.put(S3Operation.GET_BUCKET_WEBSITE,
-        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_WEBSITE_CONFIGURATION));
-    h.put(S3Operation.GET_BUCKET_REPLICATION,
-        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.REPLICATION_CONFIGURATION_NOT_FOUND));
-    h.put(S3Operation.GET_OBJECT_LOCK_CONFIGURATION,
-        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND));
-    h.put(S3Operation.GET_PUBLIC_ACCESS_BLOCK,
-        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION));
-    h.put(S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS,
-        BucketStatusHandlers.neverConfigured(access, S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND));
+    Map.of(S3Operation.GET_BUCKET_CORS, S3ErrorCode.NO_SUCH_CORS_CONFIGURATION,
+        S3Operation.GET_BUCKET_LIFECYCLE, S3ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION,
+        S3Operation.GET_BUCKET_WEBSITE, S3ErrorCode.NO_SUCH_WEBSITE_CONFIGURATION,
+        S3Operation.GET_BUCKET_REPLICATION, S3ErrorCode.REPLICATION_CONFIGURATION_NOT_FOUND,
+        S3Operation.GET_OBJECT_LOCK_CONFIGURATION, S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND,
+        S3Operation.GET_PUBLIC_ACCESS_BLOCK, S3ErrorCode.NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION,
+        S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS, S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND)
+        .forEach((operation, notFound) -> h.put(operation, BucketStatusHandlers.neverConfigured(access, notFound)));
     h.put(S3Operation.GET_BUCKET_ACCELERATE, BucketStatusHandlers.defaultConfiguration(access,
         SubresourceXmlWriter.emptyConfiguration("AccelerateConfiguration")));
     h.put(S3Operation.GET_BUCKET_REQUEST_PAYMENT, BucketStatusHandlers.defaultConfiguration(access,
