@@ -159,7 +159,17 @@ class S3ObjectOpsIT {
     assertTrue(notifications.queueConfigurations().isEmpty() && notifications.topicConfigurations().isEmpty()
         && notifications.lambdaFunctionConfigurations().isEmpty());
 
+    // Deleting one that cannot exist is S3's 204 for a bucket without it.
+    assertEquals(204, s3.deleteBucketCors(b -> b.bucket("ops")).sdkHttpResponse().statusCode());
+    assertEquals(204, s3.deleteBucketLifecycle(b -> b.bucket("ops")).sdkHttpResponse().statusCode());
+    assertEquals(204, s3.deleteBucketWebsite(b -> b.bucket("ops")).sdkHttpResponse().statusCode());
+    assertEquals(204, s3.deleteBucketReplication(b -> b.bucket("ops")).sdkHttpResponse().statusCode());
+    assertEquals(204, s3.deletePublicAccessBlock(b -> b.bucket("ops")).sdkHttpResponse().statusCode());
+    assertEquals(204, s3.deleteBucketOwnershipControls(b -> b.bucket("ops")).sdkHttpResponse().statusCode());
+
     assertEquals("NoSuchBucket", assertThrows(S3Exception.class, () -> s3.getBucketCors(b -> b.bucket("no-such-ops")))
+        .awsErrorDetails().errorCode());
+    assertEquals("NoSuchBucket", assertThrows(S3Exception.class, () -> s3.deleteBucketCors(b -> b.bucket("no-such-ops")))
         .awsErrorDetails().errorCode());
     S3Exception put = assertThrows(S3Exception.class, () -> s3.putBucketCors(b -> b.bucket("ops")
         .corsConfiguration(c -> c.corsRules(software.amazon.awssdk.services.s3.model.CORSRule.builder()

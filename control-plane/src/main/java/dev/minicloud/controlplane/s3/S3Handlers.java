@@ -38,6 +38,7 @@ import dev.minicloud.controlplane.storage.object.PutObjectHandler;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every S3 operation's handler, registered in one place, read top to bottom. */
@@ -72,6 +73,11 @@ public final class S3Handlers {
         S3Operation.GET_PUBLIC_ACCESS_BLOCK, S3ErrorCode.NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION,
         S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS, S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND)
         .forEach((operation, notFound) -> h.put(operation, BucketStatusHandlers.neverConfigured(access, notFound)));
+    for (S3Operation delete : List.of(S3Operation.DELETE_BUCKET_CORS, S3Operation.DELETE_BUCKET_LIFECYCLE,
+        S3Operation.DELETE_BUCKET_WEBSITE, S3Operation.DELETE_BUCKET_REPLICATION, S3Operation.DELETE_PUBLIC_ACCESS_BLOCK,
+        S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS)) {
+      h.put(delete, BucketStatusHandlers.nothingToDelete(access));
+    }
     h.put(S3Operation.GET_BUCKET_ACCELERATE, BucketStatusHandlers.defaultConfiguration(access,
         SubresourceXmlWriter.emptyConfiguration("AccelerateConfiguration")));
     h.put(S3Operation.GET_BUCKET_REQUEST_PAYMENT, BucketStatusHandlers.defaultConfiguration(access,

@@ -34,6 +34,15 @@ public final class S3OperationResolver {
       Map.entry("logging", S3Operation.GET_BUCKET_LOGGING),
       Map.entry("notification", S3Operation.GET_BUCKET_NOTIFICATION));
 
+  /** The DELETEs of those that S3 has: nothing to delete, so S3's 204. */
+  private static final Map<String, S3Operation> UNCONFIGURED_DELETES = Map.of(
+      "cors", S3Operation.DELETE_BUCKET_CORS,
+      "lifecycle", S3Operation.DELETE_BUCKET_LIFECYCLE,
+      "website", S3Operation.DELETE_BUCKET_WEBSITE,
+      "replication", S3Operation.DELETE_BUCKET_REPLICATION,
+      "publicAccessBlock", S3Operation.DELETE_PUBLIC_ACCESS_BLOCK,
+      "ownershipControls", S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS);
+
   private S3OperationResolver() {}
 
   public static S3Operation resolve(String method, S3Request r, boolean copySource) {
@@ -112,6 +121,11 @@ public final class S3OperationResolver {
         }
         if (r.has("encryption")) {
           return S3Operation.DELETE_BUCKET_ENCRYPTION;
+        }
+        for (Map.Entry<String, S3Operation> unconfigured : UNCONFIGURED_DELETES.entrySet()) {
+          if (r.has(unconfigured.getKey())) {
+            return unconfigured.getValue();
+          }
         }
         rejectUnsupported(r);
         return S3Operation.DELETE_BUCKET;

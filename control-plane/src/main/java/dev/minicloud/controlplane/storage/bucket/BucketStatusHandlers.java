@@ -31,6 +31,14 @@ public final class BucketStatusHandlers {
     };
   }
 
+  /** The DELETE of a configuration that cannot be set here: there is none to delete, S3's 204. */
+  public static S3Handler nothingToDelete(BucketAccess access) {
+    return call -> {
+      access.writable(call);
+      call.empty(204);
+    };
+  }
+
   public static S3Handler versioning(BucketAccess access) {
     return call -> {
       access.readable(call);
