@@ -304,6 +304,28 @@ class IamAccessIT {
   }
 
   @Test
+  void anExpectedBucketOwnerThatIsNotTheOwnerIsDeniedAndChangesNothing() {
+    S3Client owner = clients.get(Actor.OWNER);
+    owner.putObject(r -> r.bucket("alpha").key("guarded").expectedBucketOwner(accountA), RequestBody.fromString("g"));
+    assertEquals("g", owner.getObjectAsBytes(r -> r.bucket("alpha").key("guarded").expectedBucketOwner(accountA))
+        .asUtf8String());
+    // The request a client meant for account B's bucket of that name: refused before anything happens.
+    assertEquals(new Outcome(403, "AccessDenied"), run(() -> owner.putObject(r -> r.bucket("alpha").key("guarded")
+        .expectedBucketOwner(accountB), RequestBody.fromString("overwritten"))));
+    assertEquals(new Outcome(403, "AccessDenied"), run(() -> owner.listObjectsV2(r -> r.bucket("alpha")
+        .expectedBucketOwner(accountB))));
+    assertEquals(new Outcome(403, "AccessDenied"), run(() -> owner.copyObject(r -> r.sourceBucket("alpha")
+        .sourceKey("guarded").destinationBucket("alpha").destinationKey("guarded-copy")
+        .expectedSourceBucketOwner(accountB))));
+    assertEquals("g", owner.getObjectAsBytes(r -> r.bucket("alpha").key("guarded")).asUtf8String());
+    assertEquals(new Outcome(404, "NoSuchKey"), run(() -> owner.headObject(r -> r.bucket("alpha").key("guarded-copy"))));
+    owner.copyObject(r -> r.sourceBucket("alpha").sourceKey("guarded").destinationBucket("alpha")
+        .destinationKey("guarded-copy").expectedSourceBucketOwner(accountA).expectedBucketOwner(accountA));
+    owner.deleteObjects(r -> r.bucket("alpha").delete(d -> d.objects(ObjectIdentifier.builder().key("guarded").build(),
+        ObjectIdentifier.builder().key("guarded-copy").build())));
+  }
+
+  @Test
   void malformedBucketPolicyIsRejected() {
     S3Client other = clients.get(Actor.OTHER_ACCOUNT);
     Outcome bad = run(() -> other.putBucketPolicy(r -> r.bucket("beta").policy(

@@ -5,6 +5,8 @@ import dev.minicloud.controlplane.s3.S3Call;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Request;
 import dev.minicloud.controlplane.s3.HttpDates;
+import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.bucket.BucketRecord;
 import dev.minicloud.controlplane.storage.bucket.BucketStore;
 import java.time.Instant;
 
@@ -45,8 +47,9 @@ public record CopySource(String bucket, String key, ObjectRecord object) {
     Location location = parse(call.header("x-amz-copy-source"));
     String bucket = location.bucket();
     String key = location.key();
-    buckets.get(bucket)
+    BucketRecord source = buckets.get(bucket)
         .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist"));
+    BucketAccess.checkExpectedOwner(source, call.header(BucketAccess.SOURCE_EXPECTED_OWNER));
     ObjectRecord object = objects.get(bucket, key)
         .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist."));
     checkConditions(call, object);
