@@ -25,8 +25,9 @@ import java.util.Locale;
 
 /**
  * Bucket policies (Get/Put/DeleteBucketPolicy, GetBucketPolicyStatus) and canned ACLs of buckets
- * and objects (Put/GetBucketAcl, Put/GetObjectAcl; private and public-read). Both are enforced by the policy engine in the
- * S3 dispatch's authorization step; here they are only validated and stored on the bucket.
+ * and objects (Put/GetBucketAcl, Put/GetObjectAcl; private and public-read). Both are enforced by
+ * the policy engine in the S3 dispatch's authorization step; here they are only validated and
+ * stored.
  */
 public final class BucketPolicyHandlers {
 

@@ -46,7 +46,11 @@ public final class ObjectHeaders {
         stored.put("content-encoding", rest);
       }
     }
-    return StorageClass.with(stored, StorageClass.requested(headers));
+    String storageClass = StorageClass.requested(headers);
+    if (!storageClass.equals(StorageClass.STANDARD)) {
+      stored.put(StorageClass.HEADER, storageClass);
+    }
+    return stored;
   }
 
   public static Map<String, String> userMetadata(MultiMap headers) {
