@@ -797,3 +797,16 @@ def test_sse_bucket_default_and_errors(s3, bucket):
                  SSECustomerAlgorithm="AES256", SSECustomerKey="k" * 32)
     expect_error("MalformedXML", 400, s3.put_bucket_encryption, Bucket=bucket, ServerSideEncryptionConfiguration={
         "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES128"}}]})
+
+
+def test_get_object_attributes(s3, bucket):
+    s3.put_object(Bucket=bucket, Key="attrs", Body=b"twelve bytes", StorageClass="STANDARD_IA")
+    got = s3.get_object_attributes(Bucket=bucket, Key="attrs",
+                                   ObjectAttributes=["ETag", "Checksum", "StorageClass", "ObjectSize"])
+    head = s3.head_object(Bucket=bucket, Key="attrs", ChecksumMode="ENABLED")
+    assert got["ETag"] == head["ETag"].strip('"')
+    assert got["ObjectSize"] == 12
+    assert got["StorageClass"] == "STANDARD_IA"
+    assert got["Checksum"]["ChecksumCRC32"] == head["ChecksumCRC32"]  # boto3's default checksum on PUT
+    assert got["LastModified"] == head["LastModified"]
+    assert "ObjectParts" not in got

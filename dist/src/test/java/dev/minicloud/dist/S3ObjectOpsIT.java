@@ -29,10 +29,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.StorageClass;
@@ -175,6 +179,52 @@ class S3ObjectOpsIT {
         .corsConfiguration(c -> c.corsRules(software.amazon.awssdk.services.s3.model.CORSRule.builder()
             .allowedMethods("GET").allowedOrigins("*").build()))));
     assertEquals(501, put.statusCode(), "setting one is still NotImplemented");
+  }
+
+  @Test
+  void getObjectAttributesAnswersWhatIsAskedAndPagesParts() {
+    s3.putObject(b -> b.bucket("ops").key("attr/one").checksumAlgorithm(ChecksumAlgorithm.CRC32),
+        RequestBody.fromString("attributes"));
+    var head = s3.headObject(b -> b.bucket("ops").key("attr/one").checksumMode(ChecksumMode.ENABLED));
+    var all = s3.getObjectAttributes(b -> b.bucket("ops").key("attr/one").objectAttributes(ObjectAttributes.E_TAG,
+        ObjectAttributes.CHECKSUM, ObjectAttributes.OBJECT_PARTS, ObjectAttributes.STORAGE_CLASS,
+        ObjectAttributes.OBJECT_SIZE));
+    assertEquals(head.eTag().replace("\"", ""), all.eTag());
+    assertEquals(head.checksumCRC32(), all.checksum().checksumCRC32());
+    assertEquals(10L, all.objectSize());
+    assertEquals("STANDARD", all.storageClassAsString());
+    assertEquals(null, all.objectParts(), "a single PUT has no parts");
+    assertEquals(head.lastModified(), all.lastModified());
+    var sizeOnly = s3.getObjectAttributes(b -> b.bucket("ops").key("attr/one").objectAttributes(ObjectAttributes.OBJECT_SIZE));
+    assertEquals(null, sizeOnly.eTag());
+    assertEquals(10L, sizeOnly.objectSize());
+
+    var upload = s3.createMultipartUpload(b -> b.bucket("ops").key("attr/mp"));
+    byte[] five = new byte[5 << 20];
+    var p1 = s3.uploadPart(b -> b.bucket("ops").key("attr/mp").uploadId(upload.uploadId()).partNumber(1),
+        RequestBody.fromBytes(five));
+    var p2 = s3.uploadPart(b -> b.bucket("ops").key("attr/mp").uploadId(upload.uploadId()).partNumber(2),
+        RequestBody.fromString("x"));
+    s3.completeMultipartUpload(b -> b.bucket("ops").key("attr/mp").uploadId(upload.uploadId())
+        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(p1.eTag()).build(),
+            CompletedPart.builder().partNumber(2).eTag(p2.eTag()).build())));
+    var first = s3.getObjectAttributes(b -> b.bucket("ops").key("attr/mp").objectAttributes(ObjectAttributes.OBJECT_PARTS)
+        .maxParts(1)).objectParts();
+    assertEquals(2, first.totalPartsCount());
+    assertEquals(true, first.isTruncated());
+    assertEquals(1, first.nextPartNumberMarker());
+    assertEquals(List.of(5L << 20), first.parts().stream().map(ObjectPart::size).toList());
+    var second = s3.getObjectAttributes(b -> b.bucket("ops").key("attr/mp").objectAttributes(ObjectAttributes.OBJECT_PARTS)
+        .maxParts(1).partNumberMarker(1)).objectParts();
+    assertEquals(false, second.isTruncated());
+    assertEquals(2, second.parts().get(0).partNumber());
+    assertEquals(1L, second.parts().get(0).size());
+
+    S3Exception bogus = assertThrows(S3Exception.class, () -> s3.getObjectAttributes(b -> b.bucket("ops")
+        .key("attr/one").objectAttributesWithStrings("Bogus")));
+    assertEquals("InvalidArgument", bogus.awsErrorDetails().errorCode());
+    assertEquals("NoSuchKey", assertThrows(S3Exception.class, () -> s3.getObjectAttributes(b -> b.bucket("ops")
+        .key("attr/none").objectAttributes(ObjectAttributes.E_TAG))).awsErrorDetails().errorCode());
   }
 
   @Test

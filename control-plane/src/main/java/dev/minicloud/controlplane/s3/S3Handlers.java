@@ -30,6 +30,7 @@ import dev.minicloud.controlplane.storage.object.DeleteObjectsHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.PutObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.RestoreObjectHandler;
+import dev.minicloud.controlplane.storage.object.GetObjectAttributesHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectHandler;
 import dev.minicloud.controlplane.storage.object.ListObjectsHandler;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
@@ -106,6 +107,7 @@ public final class S3Handlers {
     h.put(S3Operation.DELETE_OBJECTS, new DeleteObjectsHandler(access, s.objects(), s.blobs(), s.vertx()));
     h.put(S3Operation.COPY_OBJECT, new CopyObjectHandler(access, s.buckets(), s.objects(), s.placement(), s.blobs(),
         s.sse(), s.vertx(), s.clock()));
+    h.put(S3Operation.GET_OBJECT_ATTRIBUTES, new GetObjectAttributesHandler(access, s.objects()));
     h.put(S3Operation.GET_OBJECT_ACL, BucketPolicyHandlers.getObjectAcl(access, s.objects()));
     h.put(S3Operation.PUT_OBJECT_ACL, BucketPolicyHandlers.putObjectAcl(access, s.objects(), s.vertx()));
     // Tags

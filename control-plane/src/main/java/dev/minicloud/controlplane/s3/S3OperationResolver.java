@@ -152,6 +152,9 @@ public final class S3OperationResolver {
         if (r.has("acl")) {
           return S3Operation.GET_OBJECT_ACL;
         }
+        if (r.has("attributes")) {
+          return S3Operation.GET_OBJECT_ATTRIBUTES;
+        }
         rejectUnsupported(r);
         return S3Operation.GET_OBJECT;
       }

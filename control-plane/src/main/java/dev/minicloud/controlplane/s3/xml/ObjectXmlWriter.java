@@ -1,6 +1,6 @@
 package dev.minicloud.controlplane.s3.xml;
 
-/** Writes the bodies of object operations: CopyObject and DeleteObjects. */
+/** Writes the bodies of object operations: CopyObject, DeleteObjects and GetObjectAttributes. */
 public final class ObjectXmlWriter {
 
   private ObjectXmlWriter() {}
@@ -41,6 +41,35 @@ public final class ObjectXmlWriter {
           .element("Message", error.message())
           .end();
     }
+    return xml.finish();
+  }
+
+  /**
+   * {@code <GetObjectAttributesResponse>[<ETag/>][<Checksum>..<ChecksumType/></Checksum>]}
+   * {@code [<ObjectParts><PartsCount/><PartNumberMarker/><NextPartNumberMarker/><MaxParts/>}
+   * {@code <IsTruncated/>(<Part><PartNumber/><Size/></Part>)*</ObjectParts>][<StorageClass/>][<ObjectSize/>]}
+   * {@code </GetObjectAttributesResponse>}: the attributes asked for; the ETag without its quotes,
+   * as S3 writes it here.
+   */
+  public static String objectAttributes(ObjectAttributes a) {
+    XmlBuilder xml = XmlBuilder.document("GetObjectAttributesResponse");
+    a.etag().ifPresent(etag -> xml.element("ETag", S3Xml.unquoteEtag(etag)));
+    a.checksums().ifPresent(checksums -> {
+      xml.start("Checksum").checksums(checksums);
+      a.checksumType().ifPresent(type -> xml.element("ChecksumType", type.name()));
+      xml.end();
+    });
+    a.parts().ifPresent(parts -> {
+      xml.start("ObjectParts").element("PartsCount", parts.totalCount())
+          .element("PartNumberMarker", parts.marker()).element("NextPartNumberMarker", parts.nextMarker())
+          .element("MaxParts", parts.maxParts()).element("IsTruncated", parts.truncated());
+      for (ObjectAttributes.Part part : parts.parts()) {
+        xml.start("Part").element("PartNumber", part.number()).element("Size", part.size()).end();
+      }
+      xml.end();
+    });
+    a.storageClass().ifPresent(storageClass -> xml.element("StorageClass", storageClass));
+    a.size().ifPresent(size -> xml.element("ObjectSize", size));
     return xml.finish();
   }
 }

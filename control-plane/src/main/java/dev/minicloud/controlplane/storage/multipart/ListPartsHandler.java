@@ -47,13 +47,15 @@ public final class ListPartsHandler implements S3Handler {
         Optional.ofNullable(upload.checksumType()).map(ChecksumType::valueOf), parts)));
   }
 
-  static Map<ChecksumAlgorithm, String> checksums(Map<String, String> stored) {
+  /** Stored checksums (keyed by algorithm name) as the XML writers take them. */
+  public static Map<ChecksumAlgorithm, String> checksums(Map<String, String> stored) {
     Map<ChecksumAlgorithm, String> out = new LinkedHashMap<>();
     stored.forEach((name, value) -> out.put(ChecksumAlgorithm.valueOf(name), value));
     return out;
   }
 
-  static int bounded(String value, int dflt, String name) {
+  /** A non-negative count parameter, at most 1000; {@code dflt} when absent, InvalidArgument when not a count. */
+  public static int bounded(String value, int dflt, String name) {
     if (value == null) {
       return dflt;
     }
