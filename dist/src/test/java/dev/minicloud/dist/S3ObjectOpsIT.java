@@ -29,6 +29,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -225,6 +226,27 @@ class S3ObjectOpsIT {
     assertEquals("InvalidArgument", bogus.awsErrorDetails().errorCode());
     assertEquals("NoSuchKey", assertThrows(S3Exception.class, () -> s3.getObjectAttributes(b -> b.bucket("ops")
         .key("attr/none").objectAttributes(ObjectAttributes.E_TAG))).awsErrorDetails().errorCode());
+  }
+
+  @Test
+  void versioningCanBeSuspendedButNotEnabled() {
+    s3.createBucket(b -> b.bucket("ops-versioning"));
+    assertEquals(null, s3.getBucketVersioning(b -> b.bucket("ops-versioning")).status(), "never configured");
+    s3.putBucketVersioning(b -> b.bucket("ops-versioning")
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    assertEquals(BucketVersioningStatus.SUSPENDED, s3.getBucketVersioning(b -> b.bucket("ops-versioning")).status());
+    S3Exception enable = assertThrows(S3Exception.class, () -> s3.putBucketVersioning(b -> b.bucket("ops-versioning")
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED))));
+    assertEquals(501, enable.statusCode());
+    assertEquals(BucketVersioningStatus.SUSPENDED, s3.getBucketVersioning(b -> b.bucket("ops-versioning")).status());
+    // A suspended bucket's objects are single versions with id null, as in every bucket here.
+    s3.putObject(b -> b.bucket("ops-versioning").key("v"), RequestBody.fromString("1"));
+    s3.putObject(b -> b.bucket("ops-versioning").key("v"), RequestBody.fromString("2"));
+    var versions = s3.listObjectVersions(b -> b.bucket("ops-versioning")).versions();
+    assertEquals(1, versions.size());
+    assertEquals("null", versions.get(0).versionId());
+    s3.deleteObject(b -> b.bucket("ops-versioning").key("v"));
+    s3.deleteBucket(b -> b.bucket("ops-versioning"));
   }
 
   @Test

@@ -65,6 +65,7 @@ public final class S3Handlers {
     h.put(S3Operation.DELETE_BUCKET, new DeleteBucketHandler(access, s.buckets(), s.objects()));
     h.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocationHandler(access));
     h.put(S3Operation.GET_BUCKET_VERSIONING, BucketStatusHandlers.versioning(access));
+    h.put(S3Operation.PUT_BUCKET_VERSIONING, BucketStatusHandlers.putVersioning(access, s.buckets()));
     // Configurations that cannot be set here: read as S3 reads a bucket that never had them
     Map.of(S3Operation.GET_BUCKET_CORS, S3ErrorCode.NO_SUCH_CORS_CONFIGURATION,
         S3Operation.GET_BUCKET_LIFECYCLE, S3ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION,

@@ -51,6 +51,7 @@ public enum S3Operation {
   DELETE_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock", 2),
   DELETE_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls", 2),
   GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", 2),
+  PUT_BUCKET_VERSIONING("s3:PutBucketVersioning", 1),
   GET_OBJECT_ACL("s3:GetObjectAcl", 2),
   PUT_OBJECT_ACL("s3:PutObjectAcl", 1),
   GET_OBJECT_TAGGING("s3:GetObjectTagging", 2),

@@ -109,6 +109,9 @@ public final class S3OperationResolver {
         if (r.has("encryption")) {
           return S3Operation.PUT_BUCKET_ENCRYPTION;
         }
+        if (r.has("versioning")) {
+          return S3Operation.PUT_BUCKET_VERSIONING;
+        }
         rejectUnsupported(r);
         return S3Operation.CREATE_BUCKET;
       }

@@ -333,6 +333,36 @@ public final class S3RequestXmlParser {
     return new AccessControlPolicy.Grant(type, name, permission);
   }
 
+  /**
+   * PutBucketVersioning's {@code <VersioningConfiguration><Status/>[<MfaDelete/>]</VersioningConfiguration>}:
+   * the Status, Enabled or Suspended; an MfaDelete, when present, must be Enabled or Disabled and
+   * is true for Enabled.
+   */
+  public static VersioningConfiguration parseVersioningConfiguration(InputStream body, int maxBytes) {
+    Element root = parse(readBounded(body, maxBytes), "VersioningConfiguration");
+    VersioningStatus status = null;
+    boolean mfaDelete = false;
+    for (Element child : root.children()) {
+      switch (child.name()) {
+        case "Status" -> status = switch (child.leafText().strip()) {
+          case "Enabled" -> VersioningStatus.ENABLED;
+          case "Suspended" -> VersioningStatus.SUSPENDED;
+          default -> throw S3XmlException.malformed("Status must be Enabled or Suspended");
+        };
+        case "MfaDelete" -> mfaDelete = switch (child.leafText().strip()) {
+          case "Enabled" -> true;
+          case "Disabled" -> false;
+          default -> throw S3XmlException.malformed("MfaDelete must be Enabled or Disabled");
+        };
+        default -> throw unexpected(child, root);
+      }
+    }
+    if (status == null) {
+      throw S3XmlException.malformed("VersioningConfiguration must contain a Status");
+    }
+    return new VersioningConfiguration(status, mfaDelete);
+  }
+
   private static CompleteMultipartUploadRequest.Part completedPart(Element part) {
     Integer partNumber = null;
     String etag = null;

@@ -1,15 +1,19 @@
 package dev.minicloud.controlplane.storage.bucket;
 
 import dev.minicloud.common.error.ApiException;
+import dev.minicloud.controlplane.s3.S3Documents;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Handler;
+import dev.minicloud.controlplane.s3.xml.S3RequestXmlParser;
 import dev.minicloud.controlplane.s3.xml.SubresourceXmlWriter;
+import dev.minicloud.controlplane.s3.xml.VersioningStatus;
 import java.util.Optional;
 
 /**
- * Read-only answers that tools and test suites ask for before anything else: versioning status
- * (never enabled), and the configurations MiniCloud cannot set (CORS, lifecycle, website, ...),
- * answered as S3 answers for a bucket that never had one. ACLs are in {@link BucketPolicyHandlers}.
+ * Answers that tools and test suites ask for before anything else: versioning status (never
+ * enabled; it can be suspended), and the configurations MiniCloud cannot set (CORS, lifecycle,
+ * website, ...), answered as S3 answers for a bucket that never had one. ACLs are in
+ * {@link BucketPolicyHandlers}.
  */
 public final class BucketStatusHandlers {
 
@@ -39,10 +43,32 @@ public final class BucketStatusHandlers {
     };
   }
 
+  /** GetBucketVersioning: no Status until versioning was suspended, then Suspended. */
   public static S3Handler versioning(BucketAccess access) {
     return call -> {
-      access.readable(call);
-      call.xml(200, SubresourceXmlWriter.versioningConfiguration(Optional.empty()));
+      BucketRecord bucket = access.readable(call);
+      call.xml(200, SubresourceXmlWriter.versioningConfiguration(Optional.ofNullable(bucket.versioning())
+          .map(v -> VersioningStatus.SUSPENDED)));
+    };
+  }
+
+  /**
+   * PutBucketVersioning: Suspended is stored, and changes nothing else: a suspended bucket keeps one
+   * version per key with id {@code null}, which is what every bucket here does. Enabled, and MFA
+   * delete, are NotImplemented.
+   */
+  public static S3Handler putVersioning(BucketAccess access, BucketStore buckets) {
+    return call -> {
+      access.writable(call);
+      call.guard(S3Documents.read(call, S3RequestXmlParser::parseVersioningConfiguration).map(configuration -> {
+        if (configuration.status() == VersioningStatus.ENABLED || configuration.mfaDelete()) {
+          throw new ApiException(S3ErrorCode.NOT_IMPLEMENTED,
+              "Versioning cannot be enabled here: a bucket keeps one version per key (Suspended is accepted).");
+        }
+        buckets.update(call.bucket(), b -> b.withVersioning(configuration.status().xmlValue()));
+        call.empty(200);
+        return null;
+      }));
     };
   }
 }

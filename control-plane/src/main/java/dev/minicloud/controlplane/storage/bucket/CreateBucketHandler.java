@@ -48,7 +48,7 @@ public final class CreateBucketHandler implements S3Handler {
     call.guard(S3Documents.read(call, (in, max) -> in == null ? null
         : readConfiguration(in, max)).map(location -> {
       BucketRecord bucket = new BucketRecord(call.bucket(), call.principal().accountId(), clock.instant(),
-          location == null || location.isEmpty() ? region : location, Map.of(), null, acl, null);
+          location == null || location.isEmpty() ? region : location, Map.of(), null, acl, null, null);
       switch (buckets.create(bucket)) {
         case CREATED -> {
           call.response().putHeader("location", "/" + call.bucket());

@@ -475,4 +475,29 @@ class S3RequestXmlParserTest {
           failure(() -> S3RequestXmlParser.parseAccessControlPolicy(body(xml), LIMIT)));
     }
   }
+
+  @Nested
+  class VersioningConfigurations {
+
+    @Test
+    void statusAndMfaDelete() {
+      assertEquals(new VersioningConfiguration(VersioningStatus.SUSPENDED, false),
+          S3RequestXmlParser.parseVersioningConfiguration(
+              body("<VersioningConfiguration" + NS + "><Status>Suspended</Status></VersioningConfiguration>"), LIMIT));
+      assertEquals(new VersioningConfiguration(VersioningStatus.ENABLED, true),
+          S3RequestXmlParser.parseVersioningConfiguration(body("<VersioningConfiguration><MfaDelete>Enabled</MfaDelete>"
+              + "<Status>Enabled</Status></VersioningConfiguration>"), LIMIT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<VersioningConfiguration/>",
+        "<VersioningConfiguration><Status>On</Status></VersioningConfiguration>",
+        "<VersioningConfiguration><Status>Suspended</Status><MfaDelete>Maybe</MfaDelete></VersioningConfiguration>",
+        "<VersioningConfiguration><Status>Suspended</Status><Other/></VersioningConfiguration>"})
+    void anythingElseIsMalformed(String xml) {
+      assertEquals(S3XmlException.Code.MALFORMED_XML,
+          failure(() -> S3RequestXmlParser.parseVersioningConfiguration(body(xml), LIMIT)));
+    }
+  }
 }
