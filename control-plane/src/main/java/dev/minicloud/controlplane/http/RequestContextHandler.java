@@ -62,7 +62,8 @@ public final class RequestContextHandler implements Handler<RoutingContext> {
       return;
     }
     var principal = rc.principal();
-    accessLog.add(clock.millis(), accessLine(rc.requestId(), rc.sourceAddress(), ctx.request().method().name(), path, query,
+    accessLog.add(clock.millis(), accessLine(rc.requestId(), rc.sourceAddress(), ctx.request().method().name(), path,
+        query,
         ctx.response().getStatusCode(), ctx.response().bytesWritten(), (System.nanoTime() - rc.startNanos()) / 1_000,
         principal == null ? "-" : principal.accountId() + "/" + principal.userName()));
   }

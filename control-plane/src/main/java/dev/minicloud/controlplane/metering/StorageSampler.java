@@ -163,7 +163,7 @@ public final class StorageSampler {
     Map<String, Totals> out = new HashMap<>();
     for (Map.Entry<String, String> bucket : owners.entrySet()) {
       Totals kept = objectIndex.totals(bucket.getKey());
-      out.merge(bucket.getValue(), kept, (a, b) -> a.plus(b.bytes(), b.objects()));
+      out.merge(bucket.getValue(), kept, Totals::plus);
     }
     return out;
   }

@@ -29,13 +29,13 @@ import dev.minicloud.controlplane.storage.object.DeleteObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.DeleteObjectsHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectTaggingHandler;
 import dev.minicloud.controlplane.storage.object.PutObjectTaggingHandler;
-import dev.minicloud.controlplane.storage.object.RestoreObjectHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectAttributesHandler;
 import dev.minicloud.controlplane.storage.object.GetObjectHandler;
 import dev.minicloud.controlplane.storage.object.ListObjectsHandler;
 import dev.minicloud.controlplane.storage.object.ObjectIndex;
 import dev.minicloud.controlplane.storage.object.ObjectListing;
 import dev.minicloud.controlplane.storage.object.PutObjectHandler;
+import dev.minicloud.controlplane.storage.object.RestoreObjectHandler;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -76,8 +76,8 @@ public final class S3Handlers {
         S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS, S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND)
         .forEach((operation, notFound) -> h.put(operation, BucketStatusHandlers.neverConfigured(access, notFound)));
     for (S3Operation delete : List.of(S3Operation.DELETE_BUCKET_CORS, S3Operation.DELETE_BUCKET_LIFECYCLE,
-        S3Operation.DELETE_BUCKET_WEBSITE, S3Operation.DELETE_BUCKET_REPLICATION, S3Operation.DELETE_PUBLIC_ACCESS_BLOCK,
-        S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS)) {
+        S3Operation.DELETE_BUCKET_WEBSITE, S3Operation.DELETE_BUCKET_REPLICATION,
+        S3Operation.DELETE_PUBLIC_ACCESS_BLOCK, S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS)) {
       h.put(delete, BucketStatusHandlers.nothingToDelete(access));
     }
     h.put(S3Operation.GET_BUCKET_ACCELERATE, BucketStatusHandlers.defaultConfiguration(access,

@@ -3,6 +3,7 @@ package dev.minicloud.controlplane.s3;
 import dev.minicloud.common.error.ApiException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which S3 operation a request is, from its method, whether it names a bucket and a key, its
@@ -16,32 +17,31 @@ public final class S3OperationResolver {
       "publicAccessBlock", "accelerate", "requestPayment", "analytics", "metrics", "inventory",
       "intelligent-tiering", "legal-hold", "retention", "restore", "select", "torrent", "attributes", "versioning");
 
-  /**
-   * Bucket configurations MiniCloud cannot set (their PUT is NotImplemented), whose GET answers what
-   * S3 answers for a bucket that never had one: tools that read every configuration of a bucket
-   * (infrastructure-as-code providers, {@code s3cmd info}) then work.
-   */
-  private static final Map<String, S3Operation> UNCONFIGURED = Map.ofEntries(
-      Map.entry("cors", S3Operation.GET_BUCKET_CORS),
-      Map.entry("lifecycle", S3Operation.GET_BUCKET_LIFECYCLE),
-      Map.entry("website", S3Operation.GET_BUCKET_WEBSITE),
-      Map.entry("replication", S3Operation.GET_BUCKET_REPLICATION),
-      Map.entry("object-lock", S3Operation.GET_OBJECT_LOCK_CONFIGURATION),
-      Map.entry("publicAccessBlock", S3Operation.GET_PUBLIC_ACCESS_BLOCK),
-      Map.entry("ownershipControls", S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS),
-      Map.entry("accelerate", S3Operation.GET_BUCKET_ACCELERATE),
-      Map.entry("requestPayment", S3Operation.GET_BUCKET_REQUEST_PAYMENT),
-      Map.entry("logging", S3Operation.GET_BUCKET_LOGGING),
-      Map.entry("notification", S3Operation.GET_BUCKET_NOTIFICATION));
+  /** A configuration's GET, and its DELETE where S3 has one (null otherwise). */
+  private record NeverConfigured(S3Operation get, S3Operation delete) { }
 
-  /** The DELETEs of those that S3 has: nothing to delete, so S3's 204. */
-  private static final Map<String, S3Operation> UNCONFIGURED_DELETES = Map.of(
-      "cors", S3Operation.DELETE_BUCKET_CORS,
-      "lifecycle", S3Operation.DELETE_BUCKET_LIFECYCLE,
-      "website", S3Operation.DELETE_BUCKET_WEBSITE,
-      "replication", S3Operation.DELETE_BUCKET_REPLICATION,
-      "publicAccessBlock", S3Operation.DELETE_PUBLIC_ACCESS_BLOCK,
-      "ownershipControls", S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS);
+  /**
+   * Bucket configurations MiniCloud cannot set (their PUT is NotImplemented), by sub-resource: the
+   * GET answers what S3 answers for a bucket that never had one, the DELETE S3's 204. Tools that
+   * read every configuration of a bucket (infrastructure-as-code providers, {@code s3cmd info})
+   * then work.
+   */
+  private static final Map<String, NeverConfigured> NEVER_CONFIGURED = Map.ofEntries(
+      Map.entry("cors", new NeverConfigured(S3Operation.GET_BUCKET_CORS, S3Operation.DELETE_BUCKET_CORS)),
+      Map.entry("lifecycle",
+          new NeverConfigured(S3Operation.GET_BUCKET_LIFECYCLE, S3Operation.DELETE_BUCKET_LIFECYCLE)),
+      Map.entry("website", new NeverConfigured(S3Operation.GET_BUCKET_WEBSITE, S3Operation.DELETE_BUCKET_WEBSITE)),
+      Map.entry("replication",
+          new NeverConfigured(S3Operation.GET_BUCKET_REPLICATION, S3Operation.DELETE_BUCKET_REPLICATION)),
+      Map.entry("object-lock", new NeverConfigured(S3Operation.GET_OBJECT_LOCK_CONFIGURATION, null)),
+      Map.entry("publicAccessBlock",
+          new NeverConfigured(S3Operation.GET_PUBLIC_ACCESS_BLOCK, S3Operation.DELETE_PUBLIC_ACCESS_BLOCK)),
+      Map.entry("ownershipControls",
+          new NeverConfigured(S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS, S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS)),
+      Map.entry("accelerate", new NeverConfigured(S3Operation.GET_BUCKET_ACCELERATE, null)),
+      Map.entry("requestPayment", new NeverConfigured(S3Operation.GET_BUCKET_REQUEST_PAYMENT, null)),
+      Map.entry("logging", new NeverConfigured(S3Operation.GET_BUCKET_LOGGING, null)),
+      Map.entry("notification", new NeverConfigured(S3Operation.GET_BUCKET_NOTIFICATION, null)));
 
   private S3OperationResolver() {}
 
@@ -85,10 +85,9 @@ public final class S3OperationResolver {
         if (r.has("encryption")) {
           return S3Operation.GET_BUCKET_ENCRYPTION;
         }
-        for (Map.Entry<String, S3Operation> unconfigured : UNCONFIGURED.entrySet()) {
-          if (r.has(unconfigured.getKey())) {
-            return unconfigured.getValue();
-          }
+        S3Operation neverConfigured = neverConfigured(r, NeverConfigured::get);
+        if (neverConfigured != null) {
+          return neverConfigured;
         }
         rejectUnsupported(r);
         return "2".equals(r.param("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
@@ -125,10 +124,9 @@ public final class S3OperationResolver {
         if (r.has("encryption")) {
           return S3Operation.DELETE_BUCKET_ENCRYPTION;
         }
-        for (Map.Entry<String, S3Operation> unconfigured : UNCONFIGURED_DELETES.entrySet()) {
-          if (r.has(unconfigured.getKey())) {
-            return unconfigured.getValue();
-          }
+        S3Operation neverConfigured = neverConfigured(r, NeverConfigured::delete);
+        if (neverConfigured != null) {
+          return neverConfigured;
         }
         rejectUnsupported(r);
         return S3Operation.DELETE_BUCKET;
@@ -201,6 +199,16 @@ public final class S3OperationResolver {
       }
       default -> throw notAllowed();
     }
+  }
+
+  /** The operation {@code which} names for the never-configured sub-resource the request has, or null. */
+  private static S3Operation neverConfigured(S3Request r, Function<NeverConfigured, S3Operation> which) {
+    for (Map.Entry<String, NeverConfigured> entry : NEVER_CONFIGURED.entrySet()) {
+      if (r.has(entry.getKey())) {
+        return which.apply(entry.getValue());
+      }
+    }
+    return null;
   }
 
   private static void rejectUnsupported(S3Request r) {

@@ -193,7 +193,7 @@ public final class BlobClient {
         continue;
       }
       RequestOptions options = options(node, HttpMethod.DELETE, BLOBS + "/" + segment.blobId());
-        deletes.add(http.request(options).compose(HttpClientRequest::send).compose(HttpClientResponse::body)
+      deletes.add(http.request(options).compose(HttpClientRequest::send).compose(HttpClientResponse::body)
           .<Void>mapEmpty()
           .recover(e -> {
             LOG.warn("could not delete blob {} on {}: {}", segment.blobId(), nodeId, e.toString());

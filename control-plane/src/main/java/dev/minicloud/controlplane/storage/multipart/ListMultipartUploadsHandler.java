@@ -6,9 +6,9 @@ import dev.minicloud.controlplane.s3.xml.ChecksumAlgorithm;
 import dev.minicloud.controlplane.s3.xml.ChecksumType;
 import dev.minicloud.controlplane.s3.xml.ListMultipartUploadsResult;
 import dev.minicloud.controlplane.s3.xml.MultipartXmlWriter;
-import dev.minicloud.controlplane.storage.object.StorageClass;
 import dev.minicloud.controlplane.s3.xml.Owner;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.object.StorageClass;
 import java.util.List;
 import java.util.Optional;
 

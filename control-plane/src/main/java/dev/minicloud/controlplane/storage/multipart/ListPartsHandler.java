@@ -8,9 +8,9 @@ import dev.minicloud.controlplane.s3.xml.ChecksumAlgorithm;
 import dev.minicloud.controlplane.s3.xml.ChecksumType;
 import dev.minicloud.controlplane.s3.xml.ListPartsResult;
 import dev.minicloud.controlplane.s3.xml.MultipartXmlWriter;
-import dev.minicloud.controlplane.storage.object.StorageClass;
 import dev.minicloud.controlplane.s3.xml.Owner;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
+import dev.minicloud.controlplane.storage.object.StorageClass;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,8 @@ public final class ListPartsHandler implements S3Handler {
     List<ListPartsResult.Part> parts = shown.stream().map(p -> new ListPartsResult.Part(p.partNumber(),
         p.lastModified(), p.etag(), p.size(), checksums(p.checksums()))).toList();
     call.xml(200, MultipartXmlWriter.listParts(new ListPartsResult(call.bucket(), call.key(), upload.uploadId(),
-        owner, owner, StorageClass.of(upload.headers()), marker, shown.isEmpty() ? 0 : shown.get(shown.size() - 1).partNumber(),
+        owner, owner, StorageClass.of(upload.headers()), marker,
+        shown.isEmpty() ? 0 : shown.get(shown.size() - 1).partNumber(),
         maxParts, truncated, Optional.ofNullable(upload.checksumAlgorithm()).map(ChecksumAlgorithm::valueOf),
         Optional.ofNullable(upload.checksumType()).map(ChecksumType::valueOf), parts)));
   }

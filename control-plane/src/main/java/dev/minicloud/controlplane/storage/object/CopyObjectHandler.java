@@ -66,7 +66,8 @@ public final class CopyObjectHandler implements S3Handler {
     String storageClass = StorageClass.requested(call.http().headers());
     boolean changesClass = call.header(StorageClass.HEADER) != null
         && !storageClass.equals(StorageClass.of(from.headers()));
-    if (self && !replaceMetadata && !replaceTags && !changesClass && call.header(ServerSideEncryption.HEADER) == null) {
+    boolean changesEncryption = call.header(ServerSideEncryption.HEADER) != null;
+    if (self && !replaceMetadata && !replaceTags && !changesClass && !changesEncryption) {
       throw new ApiException(S3ErrorCode.INVALID_REQUEST, "This copy request is illegal because it is trying to copy an "
           + "object to itself without changing the object's metadata, storage class, website redirect location or "
           + "encryption attributes.");

@@ -43,8 +43,8 @@ public final class ObjectIndex implements AutoCloseable {
 
   /** A bucket's object bytes and count (parts of uncompleted multipart uploads not included). */
   public record Totals(long bytes, long objects) {
-    public Totals plus(long moreBytes, long moreObjects) {
-      return new Totals(bytes + moreBytes, objects + moreObjects);
+    public Totals plus(Totals more) {
+      return new Totals(bytes + more.bytes, objects + more.objects);
     }
   }
 
@@ -190,7 +190,7 @@ public final class ObjectIndex implements AutoCloseable {
    */
   private void commit(List<Change> group) {
     Map<String, Optional<ObjectRecord>> written = new HashMap<>(); // this group's, by index key
-    Map<String, long[]> moved = new HashMap<>(); // bytes and objects added, by bucket
+    Map<String, Totals> moved = new HashMap<>(); // bytes and objects added, by bucket
     List<Change> applied = new ArrayList<>(group.size());
     WriteBatch batch = new WriteBatch();
     for (Change c : group) {
@@ -209,17 +209,16 @@ public final class ObjectIndex implements AutoCloseable {
         batch.addAll(own);
         written.put(id, c.after);
         applied.add(c);
-        long[] delta = moved.computeIfAbsent(c.bucket, b -> new long[2]);
-        delta[0] += size(c.after) - size(c.before);
-        delta[1] += (c.after.isPresent() ? 1 : 0) - (c.before.isPresent() ? 1 : 0);
+        moved.merge(c.bucket, new Totals(size(c.after) - size(c.before),
+            (c.after.isPresent() ? 1 : 0) - (c.before.isPresent() ? 1 : 0)), Totals::plus);
       } catch (RuntimeException e) {
         c.done.completeExceptionally(e); // this change only: the others go ahead
       }
     }
     try {
       moved.forEach((bucket, delta) -> {
-        if (delta[0] != 0 || delta[1] != 0) {
-          records.putInto(batch, Table.BUCKET_TOTALS, bucket, totals(bucket).plus(delta[0], delta[1]));
+        if (delta.bytes() != 0 || delta.objects() != 0) {
+          records.putInto(batch, Table.BUCKET_TOTALS, bucket, totals(bucket).plus(delta));
         }
       });
       store.commit(batch);

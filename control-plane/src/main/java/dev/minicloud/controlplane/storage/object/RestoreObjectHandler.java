@@ -7,7 +7,6 @@ import dev.minicloud.controlplane.s3.S3ErrorCode;
 import dev.minicloud.controlplane.s3.S3Handler;
 import dev.minicloud.controlplane.s3.SmallBody;
 import dev.minicloud.controlplane.storage.bucket.BucketAccess;
-import java.util.Set;
 
 /**
  * RestoreObject ({@code POST /bucket/key?restore}). MiniCloud has no archive tier ({@link StorageClass}):
@@ -16,8 +15,6 @@ import java.util.Set;
  * does this. The RestoreRequest body is read (bounded) and not used.
  */
 public final class RestoreObjectHandler implements S3Handler {
-
-  private static final Set<String> ARCHIVE_CLASSES = Set.of("GLACIER", "DEEP_ARCHIVE");
 
   private final BucketAccess buckets;
   private final ObjectIndex objects;
@@ -33,7 +30,7 @@ public final class RestoreObjectHandler implements S3Handler {
     call.guard(SmallBody.read(call, S3Documents.MAX_DOCUMENT_BYTES).map(ignored -> {
       ObjectRecord object = objects.get(call.bucket(), call.key())
           .orElseThrow(() -> new ApiException(S3ErrorCode.NO_SUCH_KEY, "The specified key does not exist."));
-      if (!ARCHIVE_CLASSES.contains(StorageClass.of(object.headers()))) {
+      if (!StorageClass.archived(StorageClass.of(object.headers()))) {
         throw new ApiException(S3ErrorCode.INVALID_OBJECT_STATE,
             "Restore is not allowed for the object's current storage class");
       }

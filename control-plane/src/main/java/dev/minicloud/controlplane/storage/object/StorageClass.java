@@ -2,6 +2,7 @@ package dev.minicloud.controlplane.storage.object;
 
 import dev.minicloud.common.error.ApiException;
 import dev.minicloud.controlplane.s3.S3ErrorCode;
+import dev.minicloud.controlplane.s3.xml.ObjectSummary;
 import io.vertx.core.MultiMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class StorageClass {
 
   /** The header, and the stored headers' key. */
   public static final String HEADER = "x-amz-storage-class";
-  public static final String STANDARD = "STANDARD";
+  public static final String STANDARD = ObjectSummary.STANDARD;
   /** The classes S3 accepts in {@code x-amz-storage-class}. */
   static final Set<String> VALID = Set.of(STANDARD, "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA",
       "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE");
@@ -36,6 +37,11 @@ public final class StorageClass {
       throw new ApiException(S3ErrorCode.INVALID_STORAGE_CLASS, "The storage class you specified is not valid");
     }
     return value;
+  }
+
+  /** Whether S3 would have to restore an object of this class before reading it (not needed here). */
+  static boolean archived(String storageClass) {
+    return storageClass.equals("GLACIER") || storageClass.equals("DEEP_ARCHIVE");
   }
 
   /** The class an object or upload was stored with, from its stored headers. */
